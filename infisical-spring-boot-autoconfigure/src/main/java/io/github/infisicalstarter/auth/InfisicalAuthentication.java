@@ -1,0 +1,21 @@
+package io.github.infisicalstarter.auth;
+
+import io.github.infisicalstarter.client.TokenResponse;
+
+/**
+ * Obtains a fresh access token from Infisical. The seam between how a machine identity proves
+ * itself (Universal Auth today) and the {@link AccessTokenManager} that caches, renews and
+ * replaces the tokens it gets.
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface InfisicalAuthentication {
+
+	/**
+	 * Log in and return a new access token.
+	 * @return the token answer
+	 */
+	TokenResponse login();
+
+}

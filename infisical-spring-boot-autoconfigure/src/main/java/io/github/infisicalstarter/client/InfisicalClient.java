@@ -1,0 +1,332 @@
+package io.github.infisicalstarter.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import javax.net.ssl.SSLException;
+
+import io.github.infisicalstarter.client.InfisicalApiException.Kind;
+import io.github.infisicalstarter.client.InfisicalJson.BadJsonException;
+import io.github.infisicalstarter.client.InfisicalJson.ErrorBody;
+import io.github.infisicalstarter.client.InfisicalJson.TruncatedBodyException;
+import io.github.infisicalstarter.config.SecretsLocation;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.util.StringUtils;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
+
+/**
+ * The calls this starter makes to the Infisical API, over a {@link RestClient}. Bodies are
+ * written and read with {@link InfisicalJson} so that no message converter ever sees (or logs)
+ * a credential, and every failure becomes an {@link InfisicalApiException} with a safe,
+ * readable message.
+ * <p>
+ * Lists use {@code GET /api/v4/secrets}; a server older than v4 answers that the route does
+ * not exist, after which this client uses {@code GET /api/v3/secrets/raw} for good.
+ *
+ * @since 0.1.0
+ */
+public final class InfisicalClient {
+
+	static final String LOGIN_PATH = "/api/v1/auth/universal-auth/login";
+
+	static final String RENEW_PATH = "/api/v1/auth/token/renew";
+
+	static final String REVOKE_PATH = "/api/v1/auth/token/revoke";
+
+	static final String V4_SECRETS_PATH = "/api/v4/secrets";
+
+	static final String V3_SECRETS_PATH = "/api/v3/secrets/raw";
+
+	private static final Log logger = LogFactory.getLog(InfisicalClient.class);
+
+	private final RestClient restClient;
+
+	private final String siteUrl;
+
+	private volatile boolean v4Missing;
+
+	/**
+	 * Create a client.
+	 * @param restClient a client whose base URL is {@code siteUrl}
+	 * @param siteUrl the Infisical site URL, without a trailing slash
+	 */
+	public InfisicalClient(RestClient restClient, String siteUrl) {
+		this.restClient = restClient;
+		this.siteUrl = siteUrl;
+	}
+
+	/**
+	 * Return the site URL this client talks to.
+	 * @return the site URL
+	 */
+	public String getSiteUrl() {
+		return this.siteUrl;
+	}
+
+	/**
+	 * Log in with Universal Auth.
+	 * @param clientId the machine identity's client id
+	 * @param clientSecret the machine identity's client secret
+	 * @return the new access token
+	 */
+	public TokenResponse login(String clientId, String clientSecret) {
+		Map<String, String> body = new LinkedHashMap<>();
+		body.put("clientId", clientId);
+		body.put("clientSecret", clientSecret);
+		return post(LOGIN_PATH, body, InfisicalJson::readToken);
+	}
+
+	/**
+	 * Renew an access token before it expires. Depending on the server generation the answer
+	 * carries a new token string or the same one.
+	 * @param accessToken the token to renew
+	 * @return the renewed token
+	 */
+	public TokenResponse renew(String accessToken) {
+		return post(RENEW_PATH, Map.of("accessToken", accessToken), InfisicalJson::readToken);
+	}
+
+	/**
+	 * Revoke an access token.
+	 * @param accessToken the token to revoke
+	 */
+	public void revoke(String accessToken) {
+		post(REVOKE_PATH, Map.of("accessToken", accessToken), (in) -> Boolean.TRUE);
+	}
+
+	/**
+	 * List the secrets of a location.
+	 * @param location what to list
+	 * @param accessToken the bearer token
+	 * @param etag the ETag of the last answer, sent as {@code If-None-Match}, or {@code null}
+	 * @return the answer, possibly "not modified"
+	 */
+	public SecretsResponse listSecrets(SecretsLocation location, String accessToken, @Nullable String etag) {
+		if (!this.v4Missing) {
+			try {
+				return list(V4_SECRETS_PATH, "projectId", location, accessToken, etag);
+			}
+			catch (InfisicalApiException ex) {
+				if (!isMissingRoute(ex)) {
+					throw ex;
+				}
+				logger.info("Infisical at " + this.siteUrl + " has no v4 API; using " + V3_SECRETS_PATH);
+				this.v4Missing = true;
+			}
+		}
+		return list(V3_SECRETS_PATH, "workspaceId", location, accessToken, etag);
+	}
+
+	private SecretsResponse list(String path, String projectParam, SecretsLocation location, String accessToken,
+			@Nullable String etag) {
+		String endpoint = "GET " + this.siteUrl + path;
+		return call(endpoint, () -> this.restClient.get()
+			.uri((builder) -> secretsUri(builder, path, projectParam, location))
+			.headers((headers) -> {
+				headers.setBearerAuth(accessToken);
+				if (etag != null) {
+					headers.setIfNoneMatch(etag);
+				}
+			})
+			.exchange((request, response) -> {
+				int status = response.getStatusCode().value();
+				if (status == 304) {
+					return SecretsResponse.notModified(etag);
+				}
+				String newEtag = response.getHeaders().getETag();
+				return read(endpoint, status, response.getHeaders(), response.getBody(),
+						(in) -> InfisicalJson.readSecrets(in, newEtag));
+			}));
+	}
+
+	private URI secretsUri(UriBuilder builder, String path, String projectParam, SecretsLocation location) {
+		builder.path(path)
+			.queryParam(projectParam, location.projectId())
+			.queryParam("environment", location.environment())
+			.queryParam("secretPath", location.secretPath())
+			.queryParam("recursive", String.valueOf(location.recursive()))
+			.queryParam("include_imports", String.valueOf(location.includeImports()))
+			.queryParam("expandSecretReferences", String.valueOf(location.expandReferences()))
+			.queryParam("viewSecretValue", "true");
+		if (!location.tags().isEmpty()) {
+			builder.queryParam("tagSlugs", String.join(",", location.tags()));
+		}
+		return builder.build();
+	}
+
+	private <T> T post(String path, Map<String, String> body, Function<InputStream, T> reader) {
+		String endpoint = "POST " + this.siteUrl + path;
+		return call(endpoint, () -> this.restClient.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.body((out) -> InfisicalJson.writeObject(out, body))
+			.exchange((request, response) -> read(endpoint, response.getStatusCode().value(), response.getHeaders(),
+					response.getBody(), reader)));
+	}
+
+	private <T> T read(String endpoint, int status, HttpHeaders headers, InputStream body,
+			Function<InputStream, T> reader) {
+		if (status < 200 || status >= 300) {
+			throw ApiFailures.status(endpoint, status, headers, InfisicalJson.readError(body));
+		}
+		MediaType contentType = headers.getContentType();
+		if (contentType != null && !isJson(contentType)) {
+			throw ApiFailures.badResponse(endpoint, "the answer is " + contentType.getType() + "/"
+					+ contentType.getSubtype() + " where JSON was expected");
+		}
+		try {
+			return reader.apply(body);
+		}
+		catch (BadJsonException ex) {
+			throw ApiFailures.badResponse(endpoint, ex.getMessage());
+		}
+	}
+
+	private <T> T call(String endpoint, CallSupplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (TruncatedBodyException ex) {
+			throw ApiFailures.interrupted(endpoint, ex.getMessage(), null);
+		}
+		catch (ResourceAccessException ex) {
+			IOException cause = (ex.getCause() instanceof IOException io) ? io : new IOException("I/O error");
+			throw connectionFailure(endpoint, cause);
+		}
+	}
+
+	private InfisicalApiException connectionFailure(String endpoint, IOException ex) {
+		if (ex instanceof SSLException) {
+			return ApiFailures.tls(endpoint, ex);
+		}
+		if (ex instanceof ConnectException || ex instanceof UnknownHostException
+				|| ex instanceof NoRouteToHostException) {
+			return ApiFailures.unreachable(endpoint, ex);
+		}
+		String reason = (ex instanceof java.net.SocketTimeoutException) ? "the server did not answer in time"
+				: "the connection was closed before a complete answer arrived";
+		return ApiFailures.interrupted(endpoint, reason, ex);
+	}
+
+	private static boolean isJson(MediaType contentType) {
+		return contentType.isCompatibleWith(MediaType.APPLICATION_JSON)
+				|| contentType.getSubtype().endsWith("+json");
+	}
+
+	private static boolean isMissingRoute(InfisicalApiException ex) {
+		return ex.getStatus() == 404 && ex.getMessage() != null && ex.getMessage().contains("Route GET:");
+	}
+
+	@Override
+	public String toString() {
+		return "InfisicalClient[" + this.siteUrl + "]";
+	}
+
+	@FunctionalInterface
+	private interface CallSupplier<T> {
+
+		T get();
+
+	}
+
+	/**
+	 * Builds the exceptions of failed calls. Server messages are kept (they name projects,
+	 * environments, paths and keys, never values) but shortened.
+	 */
+	static final class ApiFailures {
+
+		private static final int MAX_SERVER_MESSAGE = 300;
+
+		private ApiFailures() {
+		}
+
+		static InfisicalApiException status(String endpoint, int status, HttpHeaders headers, ErrorBody body) {
+			StringBuilder message = new StringBuilder("Infisical answered ").append(status);
+			if (StringUtils.hasText(body.error())) {
+				message.append(" (").append(body.error()).append(')');
+			}
+			message.append(" to ").append(endpoint);
+			String serverMessage = (body.detail() != null) ? body.message() + ": " + body.detail() : body.message();
+			if (StringUtils.hasText(serverMessage)) {
+				message.append(": ").append(shorten(serverMessage));
+			}
+			return new InfisicalApiException(Kind.STATUS, endpoint, status, body.error(),
+					RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), body.message()), message.toString(),
+					actionFor(endpoint, status), null);
+		}
+
+		static InfisicalApiException badResponse(String endpoint, String problem) {
+			return new InfisicalApiException(Kind.BAD_RESPONSE, endpoint, 200, null, null,
+					"Infisical's answer to " + endpoint + " is unusable: " + problem + ".",
+					"Check that infisical.site-url points at the Infisical API and not at a proxy or web page.",
+					null);
+		}
+
+		static InfisicalApiException interrupted(String endpoint, String reason, @Nullable Throwable cause) {
+			return new InfisicalApiException(Kind.INTERRUPTED, endpoint, 0, null, null,
+					"The call " + endpoint + " failed: " + reason + ".",
+					"Check the network path to Infisical; raise infisical.read-timeout if the server is slow.", cause);
+		}
+
+		static InfisicalApiException unreachable(String endpoint, IOException cause) {
+			return new InfisicalApiException(Kind.UNREACHABLE, endpoint, 0, null, null,
+					"Infisical could not be reached at " + endpoint.substring(endpoint.indexOf(' ') + 1) + " ("
+							+ cause.getClass().getSimpleName() + ").",
+					"Check infisical.site-url and that the server is running and reachable from this host.", cause);
+		}
+
+		static InfisicalApiException tls(String endpoint, IOException cause) {
+			return new InfisicalApiException(Kind.UNREACHABLE, endpoint, 0, null, null,
+					"The TLS connection to " + endpoint.substring(endpoint.indexOf(' ') + 1)
+							+ " failed: the server's certificate is not trusted or does not match the host.",
+					"Set infisical.ssl.bundle to an SSL bundle (spring.ssl.bundle.*) that trusts the server's certificate authority.",
+					cause);
+		}
+
+		private static String actionFor(String endpoint, int status) {
+			boolean auth = endpoint.contains("/api/v1/auth/");
+			if (status == 401 && auth) {
+				return "Check infisical.client-id and infisical.client-secret: they must be the Universal Auth credentials of a machine identity.";
+			}
+			if (status == 401 || status == 403) {
+				return "Give the machine identity access to this project, environment and path in Infisical (project > Access Control), and check infisical.project-id.";
+			}
+			if (status == 404) {
+				return "Check infisical.environment (the environment slug, e.g. dev) and infisical.secret-path: both must exist in the project.";
+			}
+			if (status == 400 || status == 422) {
+				return "Check infisical.project-id, infisical.environment and infisical.secret-path: the server rejected them as invalid.";
+			}
+			if (status == 429) {
+				return "Infisical is rate-limiting this client: wait, or lower the request rate (infisical.refresh.interval).";
+			}
+			if (status >= 500) {
+				return "Infisical failed internally: retry later or check the server's health.";
+			}
+			return "Check infisical.site-url and the other infisical.* properties.";
+		}
+
+		private static String shorten(String message) {
+			String single = message.replaceAll("\\s+", " ").trim();
+			return (single.length() <= MAX_SERVER_MESSAGE) ? single : single.substring(0, MAX_SERVER_MESSAGE) + "…";
+		}
+
+	}
+
+}

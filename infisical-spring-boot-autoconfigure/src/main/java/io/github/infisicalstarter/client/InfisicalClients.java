@@ -1,0 +1,69 @@
+package io.github.infisicalstarter.client;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+
+import io.github.infisicalstarter.config.InfisicalProperties;
+import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The one way an {@link InfisicalClient} is built, shared by every entry point. Uses Spring
+ * Boot's {@link ClientHttpRequestFactoryBuilder} on the JDK's {@code HttpURLConnection}: the
+ * cheapest connector to start, with the JDK's proxy conventions ({@code https.proxyHost} and
+ * friends) and Boot's timeout and SSL bundle handling.
+ *
+ * @since 0.1.0
+ */
+public final class InfisicalClients {
+
+	private InfisicalClients() {
+	}
+
+	/**
+	 * Build a client.
+	 * @param properties the properties that say where and how to connect
+	 * @param sslBundle the SSL bundle named by {@code infisical.ssl.bundle}, or {@code null}
+	 * @param logger where to warn about insecure settings
+	 * @return a new client
+	 */
+	public static InfisicalClient create(InfisicalProperties properties, @Nullable SslBundle sslBundle, Log logger) {
+		String siteUrl = properties.resolvedSiteUrl();
+		warnIfInsecure(siteUrl, logger);
+		HttpClientSettings settings = HttpClientSettings.defaults()
+			.withTimeouts(properties.http().connectTimeout(), properties.http().readTimeout())
+			.withSslBundle(sslBundle);
+		RestClient restClient = RestClient.builder()
+			.baseUrl(siteUrl)
+			.requestFactory(ClientHttpRequestFactoryBuilder.simple().build(settings))
+			.messageConverters(List.of(new ByteArrayHttpMessageConverter()))
+			.build();
+		return new InfisicalClient(restClient, siteUrl);
+	}
+
+	private static void warnIfInsecure(String siteUrl, Log logger) {
+		URI uri = URI.create(siteUrl);
+		if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+			return;
+		}
+		try {
+			if (InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
+				return;
+			}
+		}
+		catch (UnknownHostException ex) {
+			// not resolvable: not loopback either
+		}
+		logger.warn("infisical.site-url uses plain http:// to " + uri.getHost()
+				+ "; credentials and secrets cross the network unencrypted. Use https://.");
+	}
+
+}

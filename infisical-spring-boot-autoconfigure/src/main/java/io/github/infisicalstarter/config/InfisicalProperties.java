@@ -1,0 +1,245 @@
+package io.github.infisicalstarter.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+
+/**
+ * The {@code infisical.*} properties. They describe how to reach and log in to Infisical and
+ * the default secret location; {@link #locations()} and {@code spring.config.import} locations
+ * inherit from them.
+ *
+ * @param enabled whether Infisical secrets are loaded at all
+ * @param siteUrl URL of the Infisical instance (self-hosted or dedicated), or {@code us} /
+ * {@code eu} for Infisical Cloud's regions
+ * @param clientId client id of the machine identity's Universal Auth
+ * @param clientSecret client secret of the machine identity's Universal Auth
+ * @param projectId id of the project to read secrets from
+ * @param environment environment slug to read secrets from, e.g. {@code dev}; never guessed
+ * @param secretPath folder to read secrets from
+ * @param recursive whether to include the secrets of all sub-folders
+ * @param includeImports whether to merge secrets imported into the folder, as Infisical's own
+ * clients do
+ * @param expandReferences whether the server expands {@code ${KEY}} references in values
+ * @param pathAsPrefix whether keys in sub-folders are prefixed by their folder path
+ * ({@code /db/PASSWORD} becomes {@code db.password}) instead of colliding
+ * @param prefix string prepended to every key of the location
+ * @param tags tag slugs a secret must carry to be loaded (any of them)
+ * @param include key patterns to load ({@code *} wildcards); empty loads all keys
+ * @param exclude key patterns to leave out ({@code *} wildcards)
+ * @param relaxedNames whether an environment-variable-style key such as {@code DB_PASSWORD}
+ * is also readable as {@code db.password}
+ * @param failFast whether start-up fails when a non-optional location cannot be loaded;
+ * when {@code false} a warning is logged and start-up goes on
+ * @param locations further locations for the zero-configuration entry point; each inherits
+ * unset values from these properties
+ * @param http HTTP client settings
+ * @param ssl TLS settings
+ * @param token access-token lifecycle settings
+ * @param refresh settings for keeping secrets fresh while the application runs
+ * @param retry start-up retry settings for transient failures
+ * @since 0.1.0
+ */
+@ConfigurationProperties(InfisicalProperties.PREFIX)
+public record InfisicalProperties(@DefaultValue("true") boolean enabled,
+		@DefaultValue(InfisicalProperties.US_SITE_URL) String siteUrl, @Nullable String clientId,
+		@Nullable String clientSecret, @Nullable String projectId, @Nullable String environment,
+		@DefaultValue("/") String secretPath, boolean recursive, @DefaultValue("true") boolean includeImports,
+		@DefaultValue("true") boolean expandReferences, boolean pathAsPrefix, @DefaultValue("") String prefix,
+		@Nullable List<String> tags, @Nullable List<String> include, @Nullable List<String> exclude,
+		@DefaultValue("true") boolean relaxedNames, @DefaultValue("true") boolean failFast,
+		@Nullable List<Location> locations, @DefaultValue Http http, @DefaultValue Ssl ssl,
+		@DefaultValue Token token, @DefaultValue Refresh refresh, @DefaultValue Retry retry) {
+
+	/** The prefix of all properties. */
+	public static final String PREFIX = "infisical";
+
+	/** Infisical Cloud, US region. */
+	public static final String US_SITE_URL = "https://app.infisical.com";
+
+	/** Infisical Cloud, EU region. */
+	public static final String EU_SITE_URL = "https://eu.infisical.com";
+
+	public InfisicalProperties {
+		tags = (tags != null) ? List.copyOf(tags) : List.of();
+		include = (include != null) ? List.copyOf(include) : List.of();
+		exclude = (exclude != null) ? List.copyOf(exclude) : List.of();
+		locations = (locations != null) ? List.copyOf(locations) : List.of();
+	}
+
+	/**
+	 * Create properties with every default, as if nothing was configured.
+	 * @return default properties
+	 */
+	public static InfisicalProperties defaults() {
+		return new InfisicalProperties(true, US_SITE_URL, null, null, null, null, "/", false, true, true, false, "",
+				null, null, null, true, true, null, Http.defaults(), new Ssl(null), Token.defaults(),
+				Refresh.defaults(), Retry.defaults());
+	}
+
+	/**
+	 * Return the site URL with region shortcuts expanded and without a trailing slash.
+	 * @return the base URL of the API
+	 * @throws InfisicalConfigurationException if the URL is malformed
+	 */
+	public String resolvedSiteUrl() {
+		String value = this.siteUrl.trim();
+		String shortcut = value.toLowerCase(Locale.ROOT);
+		if (shortcut.equals("us")) {
+			return US_SITE_URL;
+		}
+		if (shortcut.equals("eu")) {
+			return EU_SITE_URL;
+		}
+		try {
+			URI uri = new URI(value);
+			String scheme = uri.getScheme();
+			if (scheme == null || uri.getHost() == null
+					|| !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+				throw malformedSiteUrl(value);
+			}
+		}
+		catch (URISyntaxException ex) {
+			throw malformedSiteUrl(value);
+		}
+		return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+	}
+
+	/**
+	 * Check that the Universal Auth credentials are set.
+	 * @throws InfisicalConfigurationException naming the missing property
+	 */
+	public void validateCredentials() {
+		resolvedSiteUrl();
+		require(this.clientId, "client-id", "the client id of a machine identity's Universal Auth");
+		require(this.clientSecret, "client-secret", "the client secret of a machine identity's Universal Auth");
+	}
+
+	private static void require(@Nullable String value, String name, String what) {
+		if (!StringUtils.hasText(value)) {
+			throw new InfisicalConfigurationException(PREFIX + "." + name,
+					"Infisical property '" + PREFIX + "." + name + "' is not set.",
+					"Set " + PREFIX + "." + name + " to " + what + " (for example from an environment variable).");
+		}
+	}
+
+	private static InfisicalConfigurationException malformedSiteUrl(String value) {
+		return new InfisicalConfigurationException(PREFIX + ".site-url",
+				"Infisical property 'infisical.site-url' is not a valid http(s) URL: '" + value + "'.",
+				"Set infisical.site-url to the URL of your Infisical instance, e.g. https://app.infisical.com, or to 'us' or 'eu'.");
+	}
+
+	@Override
+	public String toString() {
+		return "InfisicalProperties[siteUrl=" + this.siteUrl + ", clientId=" + this.clientId + ", clientSecret="
+				+ ((this.clientSecret != null) ? "****" : "null") + ", projectId=" + this.projectId
+				+ ", environment=" + this.environment + ", secretPath=" + this.secretPath + "]";
+	}
+
+	/**
+	 * One more location for the zero-configuration entry point. Unset values are inherited.
+	 *
+	 * @param projectId project id
+	 * @param environment environment slug
+	 * @param secretPath folder
+	 * @param recursive whether to include sub-folders
+	 * @param includeImports whether to merge imported secrets
+	 * @param expandReferences whether references are expanded
+	 * @param pathAsPrefix whether sub-folder paths become key prefixes
+	 * @param prefix string prepended to every key
+	 * @param tags tag slugs to filter by
+	 * @param include key patterns to load
+	 * @param exclude key patterns to leave out
+	 * @param optional whether a failure to load this location is only a warning
+	 */
+	public record Location(@Nullable String projectId, @Nullable String environment, @Nullable String secretPath,
+			@Nullable Boolean recursive, @Nullable Boolean includeImports, @Nullable Boolean expandReferences,
+			@Nullable Boolean pathAsPrefix, @Nullable String prefix, @Nullable List<String> tags,
+			@Nullable List<String> include, @Nullable List<String> exclude, boolean optional) {
+
+	}
+
+	/**
+	 * HTTP client settings.
+	 *
+	 * @param connectTimeout how long to wait for a connection
+	 * @param readTimeout how long to wait for an answer
+	 */
+	public record Http(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration readTimeout) {
+
+		static Http defaults() {
+			return new Http(Duration.ofSeconds(5), Duration.ofSeconds(15));
+		}
+
+	}
+
+	/**
+	 * TLS settings. Certificate and host-name verification are always on.
+	 *
+	 * @param bundle name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) that holds the
+	 * trust material (and client certificate) for the Infisical server
+	 */
+	public record Ssl(@Nullable String bundle) {
+
+	}
+
+	/**
+	 * Access-token lifecycle settings.
+	 *
+	 * @param renewAt share of a token's lifetime after which it is renewed, between 0 and 1
+	 * @param revokeOnShutdown whether the token is revoked when the application stops
+	 */
+	public record Token(@DefaultValue("0.66") double renewAt, @DefaultValue("true") boolean revokeOnShutdown) {
+
+		static Token defaults() {
+			return new Token(0.66, true);
+		}
+
+	}
+
+	/**
+	 * Settings for keeping secrets fresh while the application runs.
+	 *
+	 * @param enabled whether secrets are polled and refreshed
+	 * @param interval time between two polls of every location
+	 * @param jitter upper bound of a random delay added to each interval, so that a fleet does
+	 * not poll in step
+	 */
+	public record Refresh(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration interval,
+			@DefaultValue("10s") Duration jitter) {
+
+		static Refresh defaults() {
+			return new Refresh(true, Duration.ofSeconds(60), Duration.ofSeconds(10));
+		}
+
+	}
+
+	/**
+	 * Start-up retry settings for transient failures (connection refused or reset, timeouts,
+	 * 429 and 5xx). Permanent failures are never retried.
+	 *
+	 * @param maxAttempts attempts in all, the first included
+	 * @param initialInterval delay before the first retry
+	 * @param multiplier factor applied to the delay after each retry
+	 * @param maxInterval upper bound of one delay
+	 * @param deadline upper bound of the whole retried operation
+	 */
+	public record Retry(@DefaultValue("10") int maxAttempts, @DefaultValue("1s") Duration initialInterval,
+			@DefaultValue("1.5") double multiplier, @DefaultValue("5s") Duration maxInterval,
+			@DefaultValue("30s") Duration deadline) {
+
+		static Retry defaults() {
+			return new Retry(10, Duration.ofSeconds(1), 1.5, Duration.ofSeconds(5), Duration.ofSeconds(30));
+		}
+
+	}
+
+}

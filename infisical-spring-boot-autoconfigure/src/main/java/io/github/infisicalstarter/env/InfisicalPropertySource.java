@@ -1,0 +1,66 @@
+package io.github.infisicalstarter.env;
+
+import io.github.infisicalstarter.config.SecretsLocation;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.EnumerablePropertySource;
+
+/**
+ * The secrets of one {@link SecretsLocation} in the Spring Environment. Its source is the
+ * location, never the values, so printing the property source (as Spring does at DEBUG) shows
+ * no secret. The values are held in an immutable {@link SecretsSnapshot} that is replaced in
+ * one volatile write.
+ *
+ * @since 0.1.0
+ */
+public final class InfisicalPropertySource extends EnumerablePropertySource<SecretsLocation> {
+
+	private volatile SecretsSnapshot snapshot;
+
+	/**
+	 * Create a property source named after its location.
+	 * @param location the location
+	 * @param snapshot its current secrets
+	 */
+	public InfisicalPropertySource(SecretsLocation location, SecretsSnapshot snapshot) {
+		super(location.name(), location);
+		this.snapshot = snapshot;
+	}
+
+	@Override
+	public @Nullable Object getProperty(String name) {
+		return this.snapshot.get(name);
+	}
+
+	@Override
+	public boolean containsProperty(String name) {
+		return this.snapshot.get(name) != null;
+	}
+
+	@Override
+	public String[] getPropertyNames() {
+		return this.snapshot.names().clone();
+	}
+
+	/**
+	 * Return the current secrets.
+	 * @return the snapshot
+	 */
+	public SecretsSnapshot getSnapshot() {
+		return this.snapshot;
+	}
+
+	/**
+	 * Replace all values at once.
+	 * @param snapshot the new secrets
+	 */
+	void update(SecretsSnapshot snapshot) {
+		this.snapshot = snapshot;
+	}
+
+	@Override
+	public String toString() {
+		return getClass().getSimpleName() + " {name='" + getName() + "', secrets=" + this.snapshot.size() + "}";
+	}
+
+}

@@ -1,0 +1,303 @@
+package io.github.infisicalstarter.env;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.github.infisicalstarter.InfisicalException;
+import io.github.infisicalstarter.auth.AccessTokenManager;
+import io.github.infisicalstarter.auth.UniversalAuthentication;
+import io.github.infisicalstarter.client.InfisicalClient;
+import io.github.infisicalstarter.client.InfisicalClients;
+import io.github.infisicalstarter.client.SecretsResponse;
+import io.github.infisicalstarter.config.InfisicalConfigurationException;
+import io.github.infisicalstarter.config.InfisicalProperties;
+import io.github.infisicalstarter.config.SecretsLocation;
+import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * The single core behind every entry point: one client and one access token per application,
+ * and the last good secrets of every location it loaded. The ConfigData loader, the
+ * zero-configuration post-processor and the bootstrap locator all call
+ * {@link #load(SecretsLocation, boolean)}; the refresh watcher calls
+ * {@link #poll(SecretsLocation)}. A location that a poll found changed is handed to the next
+ * load without fetching it again, and a load that fails after start-up keeps the last good
+ * values.
+ *
+ * @since 0.1.0
+ */
+public final class InfisicalSecretsService implements AutoCloseable {
+
+	private final InfisicalProperties properties;
+
+	private final InfisicalClient client;
+
+	private final AccessTokenManager tokens;
+
+	private final Log logger;
+
+	private final SecretsAssembler assembler;
+
+	private final StartupRetry retry;
+
+	private final Map<SecretsLocation, LocationState> states = new ConcurrentHashMap<>();
+
+	private final Map<SecretsLocation, CompletableFuture<SecretsSnapshot>> prefetches = new ConcurrentHashMap<>();
+
+	private volatile @Nullable ExecutorService prefetcher;
+
+	InfisicalSecretsService(InfisicalProperties properties, InfisicalClient client, AccessTokenManager tokens,
+			Log logger) {
+		this.properties = properties;
+		this.client = client;
+		this.tokens = tokens;
+		this.logger = logger;
+		this.assembler = new SecretsAssembler(logger, properties.relaxedNames());
+		this.retry = new StartupRetry(properties.retry(), logger);
+	}
+
+	/**
+	 * Create the service for the given properties.
+	 * @param properties the bound properties; credentials are checked here
+	 * @param sslBundle the SSL bundle named by {@code infisical.ssl.bundle}, or {@code null}
+	 * @param logger the log to report through (a deferred one during start-up)
+	 * @param clock the clock that decides when tokens expire
+	 * @return a new service
+	 * @throws InfisicalConfigurationException when a required property is missing
+	 */
+	public static InfisicalSecretsService create(InfisicalProperties properties, @Nullable SslBundle sslBundle,
+			Log logger, Clock clock) {
+		properties.validateCredentials();
+		InfisicalClient client = InfisicalClients.create(properties, sslBundle, logger);
+		UniversalAuthentication authentication = new UniversalAuthentication(client, properties.clientId(),
+				properties.clientSecret());
+		AccessTokenManager tokens = new AccessTokenManager(authentication, client, properties.token(), clock);
+		return new InfisicalSecretsService(properties, client, tokens, logger);
+	}
+
+	/**
+	 * Return the properties this service was created with.
+	 * @return the properties
+	 */
+	public InfisicalProperties getProperties() {
+		return this.properties;
+	}
+
+	/**
+	 * Return the access-token manager shared by all calls.
+	 * @return the token manager
+	 */
+	public AccessTokenManager getTokens() {
+		return this.tokens;
+	}
+
+	/**
+	 * Start fetching locations in parallel, so that several locations cost the time of one.
+	 * A later {@link #load} picks up the result. Locations already loaded are skipped.
+	 * @param locations the locations about to be loaded
+	 */
+	public void prefetch(List<SecretsLocation> locations) {
+		List<SecretsLocation> pending = locations.stream()
+			.filter((location) -> !this.states.containsKey(location) && !this.prefetches.containsKey(location))
+			.distinct()
+			.toList();
+		if (pending.size() < 2) {
+			return;
+		}
+		this.tokens.token();
+		for (SecretsLocation location : pending) {
+			this.prefetches.computeIfAbsent(location,
+					(key) -> CompletableFuture.supplyAsync(() -> fetchWithRetry(key), prefetcher()));
+		}
+	}
+
+	/**
+	 * Load a location into a new property source. The first load of a location fetches it
+	 * (retrying transient failures); a failure then fails start-up, or, when the location is
+	 * optional or fail-fast is off, logs one warning and yields an empty source that later
+	 * polls may fill. Later loads (Spring Cloud refreshes) reuse a change a poll already
+	 * fetched, or fetch again, and keep the last good values when that fails.
+	 * @param location the location
+	 * @param optional whether failing to load is only a warning
+	 * @return the property source
+	 */
+	public InfisicalPropertySource load(SecretsLocation location, boolean optional) {
+		LocationState state = this.states.get(location);
+		if (state != null) {
+			return new InfisicalPropertySource(location, reload(location, state));
+		}
+		try {
+			SecretsSnapshot snapshot = awaitFirst(location);
+			if (snapshot.size() == 0) {
+				this.logger.warn("Infisical returned no secrets for " + location.describe() + " at "
+						+ this.client.getSiteUrl() + ". Check infisical.environment and infisical.secret-path "
+						+ "(older servers answer an unknown environment or path with an empty list).");
+			}
+			this.states.put(location, new LocationState(snapshot));
+			this.logger.debug("Loaded " + snapshot.size() + " Infisical secrets for " + location.describe());
+			return new InfisicalPropertySource(location, snapshot);
+		}
+		catch (InfisicalException ex) {
+			InfisicalException failure = InfisicalLoadException.of(location, this.client.getSiteUrl(), ex);
+			if (!optional && this.properties.failFast()) {
+				throw failure;
+			}
+			this.logger.warn(failure.getMessage() + " Starting without these secrets ("
+					+ (optional ? "the location is optional" : "infisical.fail-fast=false") + ").");
+			this.states.put(location, new LocationState(SecretsSnapshot.EMPTY));
+			return new InfisicalPropertySource(location, SecretsSnapshot.EMPTY);
+		}
+	}
+
+	/**
+	 * Whether a location has been loaded (successfully or not) by this service.
+	 * @param location the location
+	 * @return {@code true} once {@link #load} ran for it
+	 */
+	public boolean isLoaded(SecretsLocation location) {
+		return this.states.containsKey(location);
+	}
+
+	/**
+	 * Return every location loaded so far.
+	 * @return the locations
+	 */
+	public Set<SecretsLocation> getLocations() {
+		return Set.copyOf(this.states.keySet());
+	}
+
+	/**
+	 * Fetch a location again, sending the last ETag, and remember the result for the next
+	 * {@link #load}. Nothing is retried here: the caller polls again later.
+	 * @param location a loaded location
+	 * @return the new snapshot when the secrets changed, or {@code null} when they did not
+	 */
+	public @Nullable SecretsSnapshot poll(SecretsLocation location) {
+		LocationState state = this.states.get(location);
+		if (state == null) {
+			return null;
+		}
+		SecretsSnapshot previous = state.snapshot;
+		SecretsSnapshot current = fetch(location, previous);
+		if (current.equals(previous)) {
+			state.snapshot = current;
+			return null;
+		}
+		state.snapshot = current;
+		state.fresh = true;
+		return current;
+	}
+
+	/**
+	 * Return the current snapshot of a loaded location.
+	 * @param location the location
+	 * @return the snapshot or {@code null} when never loaded
+	 */
+	public @Nullable SecretsSnapshot getSnapshot(SecretsLocation location) {
+		LocationState state = this.states.get(location);
+		return (state != null) ? state.snapshot : null;
+	}
+
+	private SecretsSnapshot reload(SecretsLocation location, LocationState state) {
+		if (state.fresh) {
+			state.fresh = false;
+			return state.snapshot;
+		}
+		try {
+			state.snapshot = fetch(location, state.snapshot);
+		}
+		catch (InfisicalException ex) {
+			this.logger.warn("Could not refresh Infisical secrets for " + location.describe()
+					+ "; keeping the last good values: " + ex.getMessage());
+		}
+		return state.snapshot;
+	}
+
+	private SecretsSnapshot awaitFirst(SecretsLocation location) {
+		CompletableFuture<SecretsSnapshot> prefetch = this.prefetches.remove(location);
+		if (prefetch == null) {
+			return fetchWithRetry(location);
+		}
+		try {
+			return prefetch.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw ex;
+		}
+	}
+
+	private SecretsSnapshot fetchWithRetry(SecretsLocation location) {
+		return this.retry.call(() -> fetch(location, null));
+	}
+
+	private SecretsSnapshot fetch(SecretsLocation location, @Nullable SecretsSnapshot previous) {
+		String etag = (previous != null) ? previous.etag() : null;
+		SecretsResponse response = this.tokens.execute((token) -> this.client.listSecrets(location, token, etag));
+		if (response.notModified() && previous != null) {
+			return previous;
+		}
+		return this.assembler.assemble(location, response);
+	}
+
+	private ExecutorService prefetcher() {
+		ExecutorService executor = this.prefetcher;
+		if (executor == null) {
+			synchronized (this) {
+				executor = this.prefetcher;
+				if (executor == null) {
+					CustomizableThreadFactory threads = new CustomizableThreadFactory("infisical-fetch-");
+					threads.setDaemon(true);
+					executor = Executors.newFixedThreadPool(4, threads);
+					this.prefetcher = executor;
+				}
+			}
+		}
+		return executor;
+	}
+
+	/**
+	 * Stop background work and revoke the access token (unless switched off).
+	 */
+	@Override
+	public void close() {
+		ExecutorService executor = this.prefetcher;
+		if (executor != null) {
+			executor.shutdownNow();
+		}
+		this.tokens.close();
+	}
+
+	@Override
+	public String toString() {
+		return "InfisicalSecretsService[" + this.client + ", locations=" + this.states.size() + "]";
+	}
+
+	/**
+	 * What the service knows about one location.
+	 */
+	private static final class LocationState {
+
+		volatile SecretsSnapshot snapshot;
+
+		volatile boolean fresh;
+
+		LocationState(SecretsSnapshot snapshot) {
+			this.snapshot = snapshot;
+		}
+
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.github.infisicalstarter.env;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import io.github.infisicalstarter.client.InfisicalApiException;
+import io.github.infisicalstarter.config.InfisicalProperties;
+import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Retries the start-up calls on transient failures (connection refused or reset, timeouts,
+ * 429, 5xx) with exponential back-off and jitter, using Spring's {@link RetryTemplate}. A
+ * {@code Retry-After} the server sent stretches the next delay. Permanent failures are thrown
+ * at once. Each retry logs one line with the attempt number and the cause.
+ *
+ * @since 0.1.0
+ */
+final class StartupRetry {
+
+	private final InfisicalProperties.Retry settings;
+
+	private final Log logger;
+
+	StartupRetry(InfisicalProperties.Retry settings, Log logger) {
+		this.settings = settings;
+		this.logger = logger;
+	}
+
+	<T> T call(Supplier<T> action) {
+		if (this.settings.maxAttempts() <= 1) {
+			return action.get();
+		}
+		RetryAfterBackOff backOff = new RetryAfterBackOff(exponential());
+		RetryPolicy policy = RetryPolicy.builder()
+			.backOff(backOff)
+			.timeout(this.settings.deadline())
+			.predicate((ex) -> ex instanceof InfisicalApiException api && api.isTransient())
+			.build();
+		AtomicInteger attempt = new AtomicInteger();
+		try {
+			return new RetryTemplate(policy).execute(() -> {
+				int current = attempt.incrementAndGet();
+				try {
+					return action.get();
+				}
+				catch (InfisicalApiException ex) {
+					if (ex.isTransient() && current < this.settings.maxAttempts()) {
+						backOff.hint(ex.getRetryAfter());
+						this.logger.warn("Infisical call failed (attempt " + current + " of "
+								+ this.settings.maxAttempts() + "), retrying: " + ex.getMessage());
+					}
+					throw ex;
+				}
+			});
+		}
+		catch (RetryException ex) {
+			Throwable last = ex.getLastException();
+			if (last instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getMessage(), last);
+		}
+	}
+
+	private ExponentialBackOff exponential() {
+		ExponentialBackOff backOff = new ExponentialBackOff(this.settings.initialInterval().toMillis(),
+				this.settings.multiplier());
+		backOff.setMaxInterval(this.settings.maxInterval().toMillis());
+		backOff.setJitter(this.settings.initialInterval().toMillis() / 2);
+		backOff.setMaxAttempts(Math.max(0, this.settings.maxAttempts() - 1));
+		return backOff;
+	}
+
+	/**
+	 * Exponential back-off that waits at least as long as the server's last
+	 * {@code Retry-After}.
+	 */
+	private static final class RetryAfterBackOff implements BackOff {
+
+		private final BackOff delegate;
+
+		private volatile @Nullable Duration hint;
+
+		RetryAfterBackOff(BackOff delegate) {
+			this.delegate = delegate;
+		}
+
+		void hint(@Nullable Duration retryAfter) {
+			this.hint = retryAfter;
+		}
+
+		@Override
+		public BackOffExecution start() {
+			BackOffExecution execution = this.delegate.start();
+			return () -> {
+				long next = execution.nextBackOff();
+				Duration retryAfter = this.hint;
+				this.hint = null;
+				if (next == BackOffExecution.STOP || retryAfter == null) {
+					return next;
+				}
+				return Math.max(next, retryAfter.toMillis());
+			};
+		}
+
+	}
+
+}
