@@ -111,7 +111,7 @@ public final class InfisicalSecretsService implements AutoCloseable {
 			.filter((location) -> !this.states.containsKey(location) && !this.prefetches.containsKey(location))
 			.distinct()
 			.toList();
-		if (pending.size() < 2) {
+		if (pending.isEmpty()) {
 			return;
 		}
 		this.tokens.token();

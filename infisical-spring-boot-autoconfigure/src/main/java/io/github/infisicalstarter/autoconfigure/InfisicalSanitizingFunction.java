@@ -1,0 +1,33 @@
+package io.github.infisicalstarter.autoconfigure;
+
+import java.util.Locale;
+
+import io.github.infisicalstarter.config.SecretsLocation;
+
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Masks every value that came from Infisical, and {@code infisical.client-secret} wherever it
+ * came from, in {@code /actuator/env} and {@code /actuator/configprops}, even when
+ * {@code show-values} is {@code ALWAYS}.
+ *
+ * @since 0.1.0
+ */
+final class InfisicalSanitizingFunction implements SanitizingFunction {
+
+	@Override
+	public SanitizableData apply(SanitizableData data) {
+		PropertySource<?> source = data.getPropertySource();
+		if (source != null && source.getName().contains(SecretsLocation.PREFIX)) {
+			return data.withSanitizedValue();
+		}
+		String key = data.getKey().toLowerCase(Locale.ROOT).replace("-", "");
+		if (key.endsWith("clientsecret")) {
+			return data.withSanitizedValue();
+		}
+		return data;
+	}
+
+}

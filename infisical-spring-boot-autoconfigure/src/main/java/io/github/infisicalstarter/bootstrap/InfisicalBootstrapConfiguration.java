@@ -1,0 +1,46 @@
+package io.github.infisicalstarter.bootstrap;
+
+import java.time.Clock;
+
+import io.github.infisicalstarter.config.InfisicalProperties;
+import io.github.infisicalstarter.env.InfisicalSecretsService;
+import io.github.infisicalstarter.env.InfisicalSecretsServices;
+import io.github.infisicalstarter.env.SslBundleLookup;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Bootstrap configuration (registered under Spring Cloud's {@code BootstrapConfiguration} key)
+ * for applications that run Spring Cloud's bootstrap context. Active when the bootstrap
+ * environment (for example {@code bootstrap.yml}) sets {@code infisical.client-id}; otherwise
+ * the zero-configuration entry point handles {@code application.yml}.
+ *
+ * @since 0.1.0
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "infisical.enabled", matchIfMissing = true)
+@ConditionalOnProperty(name = "infisical.client-id")
+public class InfisicalBootstrapConfiguration {
+
+	@Bean(name = InfisicalSecretsServices.BEAN_NAME, destroyMethod = "close")
+	InfisicalSecretsService infisicalSecretsService(ConfigurableEnvironment environment,
+			ResourceLoader resourceLoader) {
+		Binder binder = Binder.get(environment);
+		InfisicalProperties properties = InfisicalSecretsServices.bind(binder);
+		return InfisicalSecretsService.create(properties, SslBundleLookup.find(properties, binder, resourceLoader),
+				LogFactory.getLog(InfisicalSecretsService.class), Clock.systemUTC());
+	}
+
+	@Bean
+	InfisicalPropertySourceLocator infisicalPropertySourceLocator(InfisicalSecretsService infisicalSecretsService) {
+		return new InfisicalPropertySourceLocator(infisicalSecretsService);
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.github.infisicalstarter.env;
+
+import java.time.Clock;
+
+import io.github.infisicalstarter.config.InfisicalProperties;
+import org.apache.commons.logging.Log;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Shares one {@link InfisicalSecretsService} between the entry points that run before the
+ * application context exists (ConfigData and the zero-configuration post-processor) by keeping
+ * it in Spring Boot's bootstrap context, and promotes it to the bean
+ * {@value #BEAN_NAME} when that context closes, so the refresh watcher and Spring Cloud's
+ * refreshes reuse the same client and token. The bean is closed (its token revoked) with the
+ * application context.
+ *
+ * @since 0.1.0
+ */
+public final class InfisicalSecretsServices {
+
+	/** Name of the promoted bean. */
+	public static final String BEAN_NAME = "infisicalSecretsService";
+
+	private InfisicalSecretsServices() {
+	}
+
+	/**
+	 * Bind the {@code infisical.*} properties.
+	 * @param binder the binder
+	 * @return the properties, with defaults where unset
+	 */
+	public static InfisicalProperties bind(Binder binder) {
+		return binder.bind(InfisicalProperties.PREFIX, Bindable.of(InfisicalProperties.class))
+			.orElseGet(InfisicalProperties::defaults);
+	}
+
+	/**
+	 * Return the service of this application, creating it on first use.
+	 * @param bootstrap the bootstrap context
+	 * @param properties the bound properties
+	 * @param binder a binder over the environment (for SSL bundles)
+	 * @param resourceLoader a resource loader (for SSL bundle files)
+	 * @param logger the log the service reports through
+	 * @return the shared service
+	 */
+	public static InfisicalSecretsService obtain(ConfigurableBootstrapContext bootstrap, InfisicalProperties properties,
+			Binder binder, ResourceLoader resourceLoader, Log logger) {
+		if (bootstrap.isRegistered(InfisicalSecretsService.class)) {
+			return bootstrap.get(InfisicalSecretsService.class);
+		}
+		InfisicalSecretsService service = InfisicalSecretsService.create(properties,
+				SslBundleLookup.find(properties, binder, resourceLoader), logger, Clock.systemUTC());
+		bootstrap.register(InfisicalSecretsService.class, InstanceSupplier.of(service));
+		bootstrap.addCloseListener((event) -> promote(event.getApplicationContext().getBeanFactory(), service));
+		return service;
+	}
+
+	private static void promote(ConfigurableListableBeanFactory beanFactory, InfisicalSecretsService service) {
+		if (beanFactory.containsSingleton(BEAN_NAME)) {
+			return;
+		}
+		beanFactory.registerSingleton(BEAN_NAME, service);
+		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
+			registry.registerDisposableBean(BEAN_NAME, service::close);
+		}
+	}
+
+}

@@ -1,0 +1,191 @@
+package io.github.infisicalstarter.refresh;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import io.github.infisicalstarter.InfisicalException;
+import io.github.infisicalstarter.client.InfisicalApiException;
+import io.github.infisicalstarter.config.InfisicalProperties;
+import io.github.infisicalstarter.config.SecretsLocation;
+import io.github.infisicalstarter.env.InfisicalSecretsService;
+import io.github.infisicalstarter.env.SecretsSnapshot;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.cloud.endpoint.event.RefreshEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * Polls every loaded location at {@code infisical.refresh.interval} (plus random jitter so a
+ * fleet does not poll in step), and right after the access token was renewed or replaced.
+ * Polls send the last ETag, so an unchanged location costs one request answered 304 and no
+ * work. When anything changed, one {@link RefreshEvent} is published for the whole cycle;
+ * Spring Cloud then re-imports (reusing the snapshot this poll fetched), rebinds
+ * {@code @ConfigurationProperties} and rebuilds {@code @RefreshScope} beans. A failing server
+ * logs one WARN when the outage starts and one INFO when it ends, the last good values stay,
+ * and polls back off (honouring {@code Retry-After}).
+ *
+ * @since 0.1.0
+ */
+public final class InfisicalSecretsWatcher implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(InfisicalSecretsWatcher.class);
+
+	private static final int MAX_BACKOFF_FACTOR = 8;
+
+	private final InfisicalSecretsService service;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final InfisicalProperties.Refresh settings;
+
+	private @Nullable ScheduledExecutorService scheduler;
+
+	private @Nullable ScheduledFuture<?> next;
+
+	private volatile boolean running;
+
+	private volatile int failures;
+
+	private volatile @Nullable Duration lastRetryAfter;
+
+	/**
+	 * Create a new watcher.
+	 * @param service the service whose locations are polled
+	 * @param publisher where refresh events go
+	 * @param settings the refresh settings
+	 */
+	public InfisicalSecretsWatcher(InfisicalSecretsService service, ApplicationEventPublisher publisher,
+			InfisicalProperties.Refresh settings) {
+		this.service = service;
+		this.publisher = publisher;
+		this.settings = settings;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("infisical-refresh-");
+		threads.setDaemon(true);
+		this.scheduler = Executors.newSingleThreadScheduledExecutor(threads);
+		this.running = true;
+		this.service.getTokens().onReissue(this::pollSoon);
+		schedule(delay(null));
+	}
+
+	@Override
+	public synchronized void stop() {
+		this.running = false;
+		if (this.scheduler != null) {
+			this.scheduler.shutdownNow();
+			this.scheduler = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Poll every location now, on the watcher's thread, then go on with the schedule.
+	 */
+	public synchronized void pollSoon() {
+		schedule(Duration.ZERO);
+	}
+
+	/**
+	 * Poll every location once, on the caller's thread.
+	 * @return whether anything changed (and a refresh event was published)
+	 */
+	public boolean pollNow() {
+		Set<String> changed = new LinkedHashSet<>();
+		Duration retryAfter = null;
+		boolean failed = false;
+		for (SecretsLocation location : this.service.getLocations()) {
+			try {
+				SecretsSnapshot snapshot = this.service.poll(location);
+				if (snapshot != null) {
+					changed.add(location.name());
+				}
+			}
+			catch (InfisicalException ex) {
+				failed = true;
+				if (ex instanceof InfisicalApiException api && api.getRetryAfter() != null) {
+					retryAfter = api.getRetryAfter();
+				}
+				if (this.failures == 0) {
+					logger.warn("Could not refresh Infisical secrets; keeping the last good values until the server "
+							+ "answers again: " + ex.getMessage());
+				}
+			}
+		}
+		if (failed) {
+			this.failures++;
+			this.lastRetryAfter = retryAfter;
+		}
+		else if (this.failures > 0) {
+			logger.info("Infisical answers again after " + this.failures + " failed poll(s); secrets refresh resumed");
+			this.failures = 0;
+		}
+		if (!changed.isEmpty()) {
+			logger.info("Infisical secrets changed in " + changed + "; refreshing the environment");
+			this.publisher.publishEvent(new RefreshEvent(this, changed, "Infisical secrets changed"));
+			return true;
+		}
+		return false;
+	}
+
+	private void cycle() {
+		try {
+			pollNow();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Infisical refresh failed: " + ex.getMessage());
+		}
+		synchronized (this) {
+			schedule(delay(this.lastRetryAfter));
+			this.lastRetryAfter = null;
+		}
+	}
+
+	private Duration delay(@Nullable Duration retryAfter) {
+		Duration interval = this.settings.interval();
+		if (this.failures > 0) {
+			interval = interval.multipliedBy(Math.min(MAX_BACKOFF_FACTOR, 1L << Math.min(this.failures - 1, 3)));
+		}
+		if (retryAfter != null && retryAfter.compareTo(interval) > 0) {
+			interval = retryAfter;
+		}
+		long jitter = this.settings.jitter().toMillis();
+		return (jitter > 0) ? interval.plusMillis(ThreadLocalRandom.current().nextLong(jitter + 1)) : interval;
+	}
+
+	private void schedule(Duration delay) {
+		ScheduledExecutorService scheduler = this.scheduler;
+		if (!this.running || scheduler == null) {
+			return;
+		}
+		if (this.next != null) {
+			this.next.cancel(false);
+		}
+		this.next = scheduler.schedule(this::cycle, delay.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public String toString() {
+		return "InfisicalSecretsWatcher[interval=" + this.settings.interval() + "]";
+	}
+
+}
