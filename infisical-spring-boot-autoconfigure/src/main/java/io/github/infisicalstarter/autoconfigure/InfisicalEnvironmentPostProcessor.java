@@ -1,5 +1,6 @@
 package io.github.infisicalstarter.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.infisicalstarter.InfisicalException;
@@ -7,10 +8,12 @@ import io.github.infisicalstarter.config.InfisicalProperties;
 import io.github.infisicalstarter.config.SecretsLocation;
 import io.github.infisicalstarter.config.SecretsLocations;
 import io.github.infisicalstarter.config.SecretsLocations.OptionalLocation;
+import io.github.infisicalstarter.configdata.InfisicalImportPlaceholder;
 import io.github.infisicalstarter.env.InfisicalPropertySource;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
 import io.github.infisicalstarter.env.InfisicalSecretsServices;
 import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -26,13 +29,20 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /**
- * The zero-configuration entry point: with nothing but {@code infisical.*} properties, loads
- * the location they describe (or every {@code infisical.locations[]} entry) right after
- * Spring Boot's own config data, through the same {@link InfisicalSecretsService} as the other
- * entry points. The sources are placed above {@code application.yml} and below command-line
- * arguments, system properties and OS environment variables, so a local override still wins.
- * It stands down when any {@code infisical:} location was already loaded (by
- * {@code spring.config.import} or Spring Cloud's bootstrap context), so nothing loads twice.
+ * Loads Infisical secrets right after Spring Boot's config data, when the environment is
+ * complete (profile-specific files included), through the application's one
+ * {@link InfisicalSecretsService}. It serves two entry points:
+ * <ul>
+ * <li>{@code spring.config.import=infisical:…}: each import left an
+ * {@link InfisicalImportPlaceholder} where Boot placed it, which is replaced by the secrets,
+ * so Boot's precedence rules for imports hold (a later import wins);</li>
+ * <li>zero configuration: with no import, {@code infisical.*} properties alone load the
+ * location they describe (or every {@code infisical.locations[]} entry, a later one winning),
+ * placed above {@code application.yml} and below command-line arguments, system properties and
+ * OS environment variables.</li>
+ * </ul>
+ * With explicit imports, or when Spring Cloud's bootstrap context already loaded Infisical
+ * locations, the zero-configuration location is not loaded, so nothing loads twice.
  *
  * @since 0.1.0
  */
@@ -69,42 +79,111 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		MutablePropertySources sources = environment.getPropertySources();
-		if (sources.contains(BOOTSTRAP_SOURCE) || hasInfisicalSource(sources)) {
+		if (sources.contains(BOOTSTRAP_SOURCE)) {
 			return;
 		}
+		List<InfisicalImportPlaceholder> placeholders = new ArrayList<>();
+		boolean loaded = false;
+		for (PropertySource<?> source : sources) {
+			if (source instanceof InfisicalImportPlaceholder placeholder) {
+				placeholders.add(placeholder);
+			}
+			else if (source.getName().contains(SecretsLocation.PREFIX)) {
+				loaded = true;
+			}
+		}
 		Binder binder = Binder.get(environment);
-		if (TRIGGERS.stream().noneMatch((name) -> binder.bind(InfisicalProperties.PREFIX + "." + name, String.class)
-			.isBound())) {
+		if (placeholders.isEmpty() && (loaded || !isConfigured(binder))) {
 			return;
 		}
 		InfisicalProperties properties = InfisicalSecretsServices.bind(binder);
 		if (!properties.enabled()) {
+			placeholders.forEach((placeholder) -> sources.remove(placeholder.getName()));
 			return;
 		}
-		List<OptionalLocation> locations;
-		InfisicalSecretsService service;
+		List<Target> targets = placeholders.isEmpty() ? zeroConfigurationTargets(properties)
+				: importTargets(properties, placeholders, sources);
+		if (targets.isEmpty()) {
+			return;
+		}
+		InfisicalSecretsService service = service(properties, binder, targets, sources);
+		if (service == null) {
+			return;
+		}
+		if (targets.size() > 1) {
+			service.prefetch(targets.stream().map((target) -> target.location().location()).toList());
+		}
+		for (Target target : targets) {
+			InfisicalPropertySource source = service.load(target.location().location(), target.location().optional());
+			place(sources, target.placeholder(), source);
+		}
+	}
+
+	private List<Target> zeroConfigurationTargets(InfisicalProperties properties) {
 		try {
-			locations = SecretsLocations.fromProperties(properties);
-			service = InfisicalSecretsServices.obtain(this.bootstrapContext, properties, binder,
-					new DefaultResourceLoader(), this.logger);
+			return SecretsLocations.fromProperties(properties)
+				.stream()
+				.map((location) -> new Target(location, null))
+				.toList();
 		}
 		catch (InfisicalException ex) {
 			if (properties.failFast()) {
 				throw ex;
 			}
 			this.logger.warn(ex.getMessage() + " Starting without Infisical secrets (infisical.fail-fast=false).");
-			return;
-		}
-		if (locations.size() > 1) {
-			service.prefetch(locations.stream().map(OptionalLocation::location).toList());
-		}
-		for (OptionalLocation location : locations) {
-			add(sources, service.load(location.location(), location.optional()));
+			return List.of();
 		}
 	}
 
-	private static void add(MutablePropertySources sources, InfisicalPropertySource source) {
-		if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
+	private List<Target> importTargets(InfisicalProperties properties, List<InfisicalImportPlaceholder> placeholders,
+			MutablePropertySources sources) {
+		List<Target> targets = new ArrayList<>();
+		for (InfisicalImportPlaceholder placeholder : placeholders) {
+			try {
+				SecretsLocation location = SecretsLocations.fromImport(placeholder.getLocation(), properties);
+				targets.add(new Target(new OptionalLocation(location, placeholder.isOptional()), placeholder));
+			}
+			catch (InfisicalException ex) {
+				if (!placeholder.isOptional() && properties.failFast()) {
+					throw ex;
+				}
+				this.logger.warn(ex.getMessage() + " Skipping Infisical location '" + placeholder.getLocation() + "'.");
+				sources.remove(placeholder.getName());
+			}
+		}
+		return targets;
+	}
+
+	private @Nullable InfisicalSecretsService service(InfisicalProperties properties, Binder binder,
+			List<Target> targets, MutablePropertySources sources) {
+		try {
+			return InfisicalSecretsServices.obtain(this.bootstrapContext, properties, binder,
+					new DefaultResourceLoader(), this.logger);
+		}
+		catch (InfisicalException ex) {
+			boolean allOptional = targets.stream().allMatch((target) -> target.location().optional());
+			if (!allOptional && properties.failFast()) {
+				throw ex;
+			}
+			this.logger.warn(ex.getMessage() + " Starting without Infisical secrets.");
+			targets.stream()
+				.filter((target) -> target.placeholder() != null)
+				.forEach((target) -> sources.remove(target.placeholder().getName()));
+			return null;
+		}
+	}
+
+	private static void place(MutablePropertySources sources, @Nullable InfisicalImportPlaceholder placeholder,
+			InfisicalPropertySource source) {
+		if (placeholder != null) {
+			if (sources.contains(source.getName())) {
+				sources.remove(placeholder.getName());
+			}
+			else {
+				sources.replace(placeholder.getName(), source);
+			}
+		}
+		else if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
 			sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, source);
 		}
 		else {
@@ -112,13 +191,13 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 		}
 	}
 
-	private static boolean hasInfisicalSource(MutablePropertySources sources) {
-		for (PropertySource<?> source : sources) {
-			if (source instanceof InfisicalPropertySource || source.getName().contains(SecretsLocation.PREFIX)) {
-				return true;
-			}
-		}
-		return false;
+	private static boolean isConfigured(Binder binder) {
+		return TRIGGERS.stream()
+			.anyMatch((name) -> binder.bind(InfisicalProperties.PREFIX + "." + name, String.class).isBound());
+	}
+
+	private record Target(OptionalLocation location, @Nullable InfisicalImportPlaceholder placeholder) {
+
 	}
 
 }

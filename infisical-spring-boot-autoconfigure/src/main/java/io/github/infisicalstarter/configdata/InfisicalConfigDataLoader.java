@@ -2,17 +2,14 @@ package io.github.infisicalstarter.configdata;
 
 import java.util.List;
 
-import io.github.infisicalstarter.env.InfisicalPropertySource;
-import io.github.infisicalstarter.env.InfisicalSecretsService;
-
 import org.springframework.boot.context.config.ConfigData;
 import org.springframework.boot.context.config.ConfigDataLoader;
 import org.springframework.boot.context.config.ConfigDataLoaderContext;
 
 /**
- * Loads an {@link InfisicalConfigDataResource} through the application's shared
- * {@link InfisicalSecretsService}. The remote data may not import further locations or
- * activate profiles.
+ * Loads an {@link InfisicalConfigDataResource} as an {@link InfisicalImportPlaceholder} that
+ * holds the import's position until the secrets are loaded. The remote data may not import
+ * further locations or activate profiles.
  *
  * @since 0.1.0
  */
@@ -20,9 +17,8 @@ public class InfisicalConfigDataLoader implements ConfigDataLoader<InfisicalConf
 
 	@Override
 	public ConfigData load(ConfigDataLoaderContext context, InfisicalConfigDataResource resource) {
-		InfisicalSecretsService service = context.getBootstrapContext().get(InfisicalSecretsService.class);
-		InfisicalPropertySource source = service.load(resource.getLocation(), resource.isOptional());
-		return new ConfigData(List.of(source), ConfigData.Option.IGNORE_IMPORTS, ConfigData.Option.IGNORE_PROFILES);
+		return new ConfigData(List.of(new InfisicalImportPlaceholder(resource.getLocation(), resource.isOptional())),
+				ConfigData.Option.IGNORE_IMPORTS, ConfigData.Option.IGNORE_PROFILES);
 	}
 
 }

@@ -2,27 +2,33 @@ package io.github.infisicalstarter.configdata;
 
 import java.util.Objects;
 
-import io.github.infisicalstarter.config.SecretsLocation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.config.ConfigDataResource;
 
 /**
- * One {@code infisical:} import, resolved to a {@link SecretsLocation}. A pure value: equal
- * resources are loaded once.
+ * One {@code infisical:} import. A pure value: equal imports are loaded once.
  *
  * @since 0.1.0
  */
 public final class InfisicalConfigDataResource extends ConfigDataResource {
 
-	private final SecretsLocation location;
+	private final String location;
 
 	private final boolean optional;
 
-	InfisicalConfigDataResource(SecretsLocation location, boolean optional) {
+	InfisicalConfigDataResource(String location, boolean optional) {
 		super(optional);
 		this.location = location;
 		this.optional = optional;
+	}
+
+	/**
+	 * Return the import location without its {@code optional:} prefix.
+	 * @return the location
+	 */
+	public String getLocation() {
+		return this.location;
 	}
 
 	/**
@@ -33,28 +39,20 @@ public final class InfisicalConfigDataResource extends ConfigDataResource {
 		return this.optional;
 	}
 
-	/**
-	 * Return the location to load.
-	 * @return the location
-	 */
-	public SecretsLocation getLocation() {
-		return this.location;
-	}
-
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return this == other || (other instanceof InfisicalConfigDataResource resource
-				&& this.location.equals(resource.location) && isOptional() == resource.isOptional());
+				&& this.location.equals(resource.location) && this.optional == resource.optional);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.location, isOptional());
+		return Objects.hash(this.location, this.optional);
 	}
 
 	@Override
 	public String toString() {
-		return this.location.name();
+		return this.location;
 	}
 
 }

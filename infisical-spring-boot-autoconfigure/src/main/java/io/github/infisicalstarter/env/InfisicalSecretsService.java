@@ -114,7 +114,6 @@ public final class InfisicalSecretsService implements AutoCloseable {
 		if (pending.isEmpty()) {
 			return;
 		}
-		this.tokens.token();
 		for (SecretsLocation location : pending) {
 			this.prefetches.computeIfAbsent(location,
 					(key) -> CompletableFuture.supplyAsync(() -> fetchWithRetry(key), prefetcher()));
@@ -136,6 +135,7 @@ public final class InfisicalSecretsService implements AutoCloseable {
 		if (state != null) {
 			return new InfisicalPropertySource(location, reload(location, state));
 		}
+		long start = System.nanoTime();
 		try {
 			SecretsSnapshot snapshot = awaitFirst(location);
 			if (snapshot.size() == 0) {
@@ -144,7 +144,10 @@ public final class InfisicalSecretsService implements AutoCloseable {
 						+ "(older servers answer an unknown environment or path with an empty list).");
 			}
 			this.states.put(location, new LocationState(snapshot));
-			this.logger.debug("Loaded " + snapshot.size() + " Infisical secrets for " + location.describe());
+			if (this.logger.isDebugEnabled()) {
+				this.logger.debug("Loaded " + snapshot.size() + " Infisical secrets for " + location.describe() + " in "
+						+ (System.nanoTime() - start) / 1_000_000 + " ms");
+			}
 			return new InfisicalPropertySource(location, snapshot);
 		}
 		catch (InfisicalException ex) {

@@ -1,0 +1,77 @@
+package io.github.infisicalstarter.client;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.github.infisicalstarter.client.InfisicalJson.BadJsonException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class InfisicalJsonTests {
+
+	@Test
+	void readsSecretsAndImportsSkippingOtherFields() {
+		SecretsResponse response = InfisicalJson.readSecrets(json("""
+				{"secrets":[{"id":"1","secretKey":"A","secretValue":"v","secretPath":"/x","tags":[{"slug":"t"}],
+				"version":3,"secretMetadata":[]}],
+				"imports":[{"secretPath":"/s","environment":"prod","folderId":"f","secrets":[{"secretKey":"B","secretValue":"w"}]}]}
+				"""), "\"e\"");
+		assertThat(response.secrets()).containsExactly(new RawSecret("A", "v", "/x"));
+		assertThat(response.imports()).singleElement()
+			.satisfies((entry) -> assertThat(entry.secrets()).containsExactly(new RawSecret("B", "w", "/")));
+		assertThat(response.etag()).isEqualTo("\"e\"");
+	}
+
+	@Test
+	void readsTokensWithNumbersAsStrings() {
+		TokenResponse token = InfisicalJson
+			.readToken(json("{\"accessToken\":\"abc\",\"expiresIn\":\"7200\",\"accessTokenMaxTTL\":0}"));
+		assertThat(token.expiresIn()).isEqualTo(7200);
+		assertThat(token.toString()).doesNotContain("abc");
+	}
+
+	@Test
+	void problemsAreDescribedWithoutQuotingTheBody() {
+		assertBad("", "the body is empty");
+		assertBad("<html>secret-page</html>", "not valid JSON");
+		assertBad("{\"secrets\":[{\"secretKey\":\"A\",\"secretValue\":\"secret-val", "not valid JSON");
+		assertBad("{\"imports\":[]}", "no 'secrets' array");
+		assertBad("{\"secrets\":[{\"secretKey\":\"A\"}]}", "has no 'secretValue'");
+		assertBad("{\"secrets\":[{\"secretKey\":\"A\",\"secretValue\":42}]}", "is a number where a string");
+		assertBad("{\"secrets\":{}}", "is an object where an array");
+		assertBad("[]", "is an array where a JSON object");
+	}
+
+	@Test
+	void errorEnvelopeWithValidationIssues() {
+		InfisicalJson.ErrorBody body = InfisicalJson.readError(json(
+				"{\"statusCode\":422,\"error\":\"ValidationFailure\",\"message\":[{\"code\":\"x\",\"message\":\"Invalid enum value\"}]}"));
+		assertThat(body.error()).isEqualTo("ValidationFailure");
+		assertThat(body.message()).isEqualTo("Invalid enum value");
+		assertThat(InfisicalJson.readError(json("<html>")).message()).isNull();
+	}
+
+	@Test
+	void retryAfterFromHeaderDateOrMessage() {
+		assertThat(RetryAfter.parse("7", null)).isEqualTo(Duration.ofSeconds(7));
+		assertThat(RetryAfter.parse(null, "Rate limit exceeded. Please try again in 12 seconds"))
+			.isEqualTo(Duration.ofSeconds(12));
+		assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT", null)).isEqualTo(Duration.ZERO);
+		assertThat(RetryAfter.parse(null, "nothing")).isNull();
+	}
+
+	private static void assertBad(String body, String message) {
+		assertThatExceptionOfType(BadJsonException.class).isThrownBy(() -> InfisicalJson.readSecrets(json(body), null))
+			.withMessageContaining(message)
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("secret-"));
+	}
+
+	private static InputStream json(String text) {
+		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
