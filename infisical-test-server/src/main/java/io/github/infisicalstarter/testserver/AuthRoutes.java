@@ -1,0 +1,65 @@
+package io.github.infisicalstarter.testserver;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The unauthenticated auth routes: Universal Auth login, token renewal and revocation. All
+ * take JSON or form bodies, and the token travels in the body, not in a header.
+ */
+final class AuthRoutes {
+
+	private final Identities identities;
+
+	private final TokenStore tokens;
+
+	private final Switches switches;
+
+	AuthRoutes(Identities identities, TokenStore tokens, Switches switches) {
+		this.identities = identities;
+		this.tokens = tokens;
+		this.switches = switches;
+	}
+
+	Response login(ApiRequest request) {
+		JsonNode body = request.body();
+		Validation validation = new Validation();
+		String clientId = null;
+		String clientSecret = null;
+		if (validation.object(body)) {
+			clientId = validation.string(body, "clientId");
+			clientSecret = validation.string(body, "clientSecret");
+		}
+		validation.throwIfInvalid();
+		Identity identity = this.identities.authenticate(clientId, clientSecret);
+		if (identity == null) {
+			throw ApiError.unauthorized("Invalid credentials");
+		}
+		if (!identity.useClientSecret()) {
+			throw ApiError.unauthorized("Access denied due to client secret usage limit reached");
+		}
+		return Response.json(200, this.tokens.login(identity).toJson());
+	}
+
+	Response renew(ApiRequest request) {
+		String token = accessToken(request);
+		TokenGrant grant = this.switches.legacyRenew() ? this.tokens.renewLegacy(token) : this.tokens.renew(token);
+		return Response.json(200, grant.toJson());
+	}
+
+	Response revoke(ApiRequest request) {
+		this.tokens.revoke(accessToken(request));
+		return Response.json(200, Map.of("message", "Successfully revoked access token"));
+	}
+
+	private static String accessToken(ApiRequest request) {
+		JsonNode body = request.body();
+		Validation validation = new Validation();
+		@Nullable String token = validation.object(body) ? validation.string(body, "accessToken") : null;
+		validation.throwIfInvalid();
+		return token;
+	}
+
+}

@@ -1,0 +1,415 @@
+package io.github.infisicalstarter.testserver;
+
+import java.net.URL;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import javax.net.ssl.SSLContext;
+
+/**
+ * A stateful, Infisical-compatible server for tests, on {@code 127.0.0.1} and a free port.
+ * It answers the routes a machine identity uses (Universal Auth login, token renew and
+ * revoke, v3 and v4 secret reads, {@code /api/status}) with the status codes, messages and
+ * body shapes of a real Infisical, so a client tested here behaves the same against the real
+ * thing. Tests change secrets, expire tokens with {@link #clock()}, inject {@link #faults()}
+ * and read the {@link #journal()} while the application under test runs.
+ * <p>
+ * It starts seeded with the identity {@value #DEFAULT_CLIENT_ID} /
+ * {@value #DEFAULT_CLIENT_SECRET} and the project {@value #DEFAULT_PROJECT_ID} with the
+ * environments {@code dev}, {@code staging} and {@code prod}, without secrets. All methods are
+ * thread-safe. The server writes nothing to standard output or error, so tests that scan
+ * captured output for leaked secrets see only what the application printed.
+ * <pre class="code">
+ * try (InfisicalTestServer infisical = InfisicalTestServer.start()) {
+ *     infisical.secret(InfisicalTestServer.DEFAULT_PROJECT_ID, "dev", "/", "DB_PASSWORD", "s3cr3t");
+ *     // point the application at infisical.url()
+ * }
+ * </pre>
+ *
+ * @since 0.1.0
+ * @see InfisicalTestServerExtension
+ */
+public final class InfisicalTestServer implements AutoCloseable {
+
+	/** Client id of the identity every server starts with. */
+	public static final String DEFAULT_CLIENT_ID = "test-client-id";
+
+	/** Client secret of the identity every server starts with (test-only). */
+	public static final String DEFAULT_CLIENT_SECRET = "test-client-secret";
+
+	/** Id of the project every server starts with. */
+	public static final String DEFAULT_PROJECT_ID = "test-project";
+
+	/** Password of the bundled key store and of {@link #trustStore()} (PKCS12). */
+	public static final String TLS_STORE_PASSWORD = Tls.PASSWORD;
+
+	private static final List<String> DEFAULT_ENVIRONMENTS = List.of("dev", "staging", "prod");
+
+	private final MutableClock clock = new MutableClock();
+
+	private final Switches switches = new Switches();
+
+	private final Identities identities = new Identities(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET);
+
+	private final TokenStore tokens = new TokenStore(this.clock);
+
+	private final SecretStore store = new SecretStore();
+
+	private final AccessPolicy access = new AccessPolicy();
+
+	private final Faults faults = new Faults();
+
+	private final Journal journal = new Journal();
+
+	private final Listener listener;
+
+	private InfisicalTestServer(boolean https) {
+		Router router = new Router(new AuthRoutes(this.identities, this.tokens, this.switches), this.tokens,
+				new SecretReader(this.store, this.access, this.switches), this.switches, this.clock);
+		this.listener = new Listener(new Dispatcher(router, this.faults, this.journal, this.clock),
+				https ? Tls.serverContext() : null);
+		seed();
+	}
+
+	/**
+	 * Start a plain HTTP server on a free port.
+	 * @return the running server
+	 */
+	public static InfisicalTestServer start() {
+		return start(0, false);
+	}
+
+	/**
+	 * Start an HTTPS server on a free port with the bundled self-signed certificate for
+	 * {@code 127.0.0.1} and {@code localhost}; clients trust it through {@link #trustStore()}
+	 * or {@link #clientSslContext()}.
+	 * @return the running server
+	 */
+	public static InfisicalTestServer startHttps() {
+		return start(0, true);
+	}
+
+	/**
+	 * Start a server on a given port.
+	 * @param port the port, or {@code 0} for a free one
+	 * @param https whether to serve HTTPS with the bundled certificate
+	 * @return the running server
+	 */
+	public static InfisicalTestServer start(int port, boolean https) {
+		InfisicalTestServer server = new InfisicalTestServer(https);
+		server.listener.start(port);
+		return server;
+	}
+
+	/**
+	 * Run a server on its own, for samples and manual tries: {@code --port=N} picks the port
+	 * (default: a free one), {@code --https} serves HTTPS. Seeds the project
+	 * {@code demo-project} with a few demo secrets in {@code dev} and prints one line with the
+	 * URL, the client id and the project.
+	 * @param args the arguments
+	 */
+	public static void main(String[] args) {
+		Standalone.run(args);
+	}
+
+	/**
+	 * Return the resource URL of a PKCS12 trust store (password {@link #TLS_STORE_PASSWORD})
+	 * holding only the certificate {@link #startHttps()} serves.
+	 * @return the trust store URL
+	 */
+	public static URL trustStore() {
+		return Tls.trustStore();
+	}
+
+	/**
+	 * Return an {@link SSLContext} that trusts exactly the certificate {@link #startHttps()}
+	 * serves, for {@code java.net.http.HttpClient} and friends.
+	 * @return a new client SSL context
+	 */
+	public static SSLContext clientSslContext() {
+		return Tls.clientContext();
+	}
+
+	/**
+	 * Return the base URL, e.g. {@code http://127.0.0.1:54321}, without a trailing slash.
+	 * @return the URL
+	 */
+	public String url() {
+		return (this.listener.https() ? "https" : "http") + "://127.0.0.1:" + port();
+	}
+
+	/**
+	 * Return the port, which stays the same across {@link #stop()} and {@link #restart()}.
+	 * @return the port
+	 */
+	public int port() {
+		return this.listener.port();
+	}
+
+	/**
+	 * Stop listening, so clients get "connection refused"; all state is kept.
+	 */
+	public void stop() {
+		this.listener.stop();
+	}
+
+	/**
+	 * Listen again on the same port with the same state.
+	 */
+	public void restart() {
+		this.listener.restart();
+	}
+
+	/**
+	 * Return whether the server is listening.
+	 * @return {@code true} between start or restart and stop
+	 */
+	public boolean isRunning() {
+		return this.listener.running();
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	/**
+	 * Go back to the seeded state: remove secrets, folders, imports, projects, denied paths,
+	 * extra identities, tokens, faults and the journal; restore the default identity's
+	 * settings and every switch; put the clock back on real time.
+	 */
+	public void reset() {
+		this.store.clear();
+		this.access.clear();
+		this.identities.reset(DEFAULT_CLIENT_SECRET);
+		this.tokens.clear();
+		this.faults.clear();
+		this.journal.clear();
+		this.switches.reset();
+		this.clock.useRealTime();
+		seed();
+	}
+
+	/**
+	 * Return the machine identity with a client id, creating it with Infisical's default
+	 * token settings when it does not exist (an existing one gets the given secret).
+	 * @param clientId the client id
+	 * @param clientSecret the client secret
+	 * @return the identity, to configure fluently
+	 */
+	public Identity identity(String clientId, String clientSecret) {
+		Objects.requireNonNull(clientId, "'clientId' must not be null");
+		Objects.requireNonNull(clientSecret, "'clientSecret' must not be null");
+		return this.identities.identity(clientId, clientSecret);
+	}
+
+	/**
+	 * Return the identity {@value #DEFAULT_CLIENT_ID}, which always exists.
+	 * @return the default identity
+	 */
+	public Identity defaultIdentity() {
+		return this.identities.defaultIdentity();
+	}
+
+	/**
+	 * Return the clock tokens expire by and secrets are timestamped with.
+	 * @return the server clock
+	 */
+	public MutableClock clock() {
+		return this.clock;
+	}
+
+	/**
+	 * Revoke every token issued so far; requests with them then get 401.
+	 */
+	public void revokeAllTokens() {
+		this.tokens.revokeAll();
+	}
+
+	/**
+	 * Return every access token string issued since the last reset, renewals included, so a
+	 * test can check that none of them appears in captured output.
+	 * @return the token strings in issue order
+	 */
+	public List<String> issuedTokens() {
+		return this.tokens.issued();
+	}
+
+	/**
+	 * Switch renewal to the previous Infisical generation: the same token string comes back
+	 * with a later expiry, and renewal fails with 401
+	 * {@code Failed to renew MI access token past its Max TTL expiration} (revoking the token)
+	 * when the new expiry would pass the max TTL. The default is the newest behaviour: a new
+	 * string living for {@code min(TTL, max TTL left)}.
+	 * @param legacy whether to use the previous generation's renewal
+	 */
+	public void legacyRenew(boolean legacy) {
+		this.switches.legacyRenew(legacy);
+	}
+
+	/**
+	 * Create an environment, and its project when needed.
+	 * @param projectId the project id
+	 * @param envSlug the environment slug
+	 * @return this server
+	 */
+	public InfisicalTestServer environment(String projectId, String envSlug) {
+		this.store.write(projectId, (project) -> project.createEnvironment(envSlug));
+		return this;
+	}
+
+	/**
+	 * Create a folder with its parents, environment and project when needed.
+	 * @param projectId the project id
+	 * @param env the environment slug
+	 * @param path the folder path, e.g. {@code /backend/db}
+	 * @return this server
+	 */
+	public InfisicalTestServer folder(String projectId, String env, String path) {
+		String folder = SecretPaths.require(path);
+		this.store.write(projectId, (project) -> project.createFolder(env, folder));
+		return this;
+	}
+
+	/**
+	 * Create a secret, or update it with a new version and {@code updatedAt} by the server
+	 * clock; creates the folder, environment and project when needed.
+	 * @param projectId the project id
+	 * @param env the environment slug
+	 * @param path the folder path
+	 * @param key the secret key
+	 * @param value the value
+	 * @param tagSlugs tags the secret carries, created in the project when new
+	 * @return this server
+	 */
+	public InfisicalTestServer secret(String projectId, String env, String path, String key, String value,
+			String... tagSlugs) {
+		String folder = SecretPaths.require(path);
+		if (key.isBlank() || key.contains(":") || key.contains("/")) {
+			throw new IllegalArgumentException("Invalid secret key '" + key + "'");
+		}
+		Objects.requireNonNull(value, "'value' must not be null");
+		List<String> slugs = Arrays.asList(tagSlugs);
+		this.store.write(projectId, (project) -> project.createFolder(env, folder)
+			.put(key, value, project.tags(slugs), this.clock.instant()));
+		return this;
+	}
+
+	/**
+	 * Delete a secret with all its versions; nothing happens when it does not exist.
+	 * @param projectId the project id
+	 * @param env the environment slug
+	 * @param path the folder path
+	 * @param key the secret key
+	 * @return this server
+	 */
+	public InfisicalTestServer deleteSecret(String projectId, String env, String path, String key) {
+		String normalized = SecretPaths.require(path);
+		this.store.write(projectId, (project) -> {
+			Folder folder = project.folder(env, normalized);
+			if (folder != null) {
+				folder.remove(key);
+			}
+		});
+		return this;
+	}
+
+	/**
+	 * Import the secrets of another folder into a folder, at the next position (so it
+	 * overrides earlier imports when a client merges); creates both folders when needed.
+	 * @param projectId the project id
+	 * @param env the environment slug of the importing folder
+	 * @param path the importing folder
+	 * @param fromEnv the environment slug of the imported folder
+	 * @param fromPath the imported folder
+	 * @return this server
+	 */
+	public InfisicalTestServer secretImport(String projectId, String env, String path, String fromEnv,
+			String fromPath) {
+		String into = SecretPaths.require(path);
+		String from = SecretPaths.require(fromPath);
+		this.store.write(projectId, (project) -> {
+			project.createFolder(fromEnv, from);
+			project.createFolder(env, into).addImport(new Folder.Import(fromEnv, from));
+		});
+		return this;
+	}
+
+	/**
+	 * Deny an identity a folder and the folders below it: reading it answers 403
+	 * {@code PermissionDenied}, references into it fail the request with 403
+	 * {@code ForbiddenError}, and recursive listings and imports silently leave it out.
+	 * @param clientId the identity's client id
+	 * @param projectId the project id
+	 * @param env the environment slug
+	 * @param path the folder path
+	 * @return this server
+	 */
+	public InfisicalTestServer denyPath(String clientId, String projectId, String env, String path) {
+		this.access.deny(clientId, projectId, env, SecretPaths.require(path));
+		return this;
+	}
+
+	/**
+	 * Emulate a server older than the v4 API when {@code false}: every {@code /api/v4/**}
+	 * request gets Fastify's default 404 ({@code Route GET:/api/v4/secrets?... not found}).
+	 * @param enabled whether v4 routes exist
+	 */
+	public void v4Enabled(boolean enabled) {
+		this.switches.v4Enabled(enabled);
+	}
+
+	/**
+	 * Emulate an older server when {@code true}: an unknown environment or folder answers 200
+	 * with no secrets instead of 404 {@code SecretPathNotFound}.
+	 * @param enabled whether unknown paths answer empty
+	 */
+	public void emptyForUnknownPaths(boolean enabled) {
+		this.switches.emptyForUnknownPaths(enabled);
+	}
+
+	/**
+	 * Return the fault rules, to add or clear faults.
+	 * @return the faults
+	 */
+	public Faults faults() {
+		return this.faults;
+	}
+
+	/**
+	 * Return every request since the last reset or {@link #clearJournal()}, in arrival order.
+	 * @return the recorded requests
+	 */
+	public List<RecordedRequest> journal() {
+		return this.journal.snapshot();
+	}
+
+	/**
+	 * Count recorded requests by method and path prefix, e.g.
+	 * {@code count("POST", "/api/v1/auth/universal-auth/login")}.
+	 * @param method the HTTP method (case-insensitive)
+	 * @param pathPrefix the path prefix
+	 * @return the number of matching requests
+	 */
+	public long count(String method, String pathPrefix) {
+		return this.journal.count(method, pathPrefix);
+	}
+
+	/**
+	 * Forget all recorded requests.
+	 */
+	public void clearJournal() {
+		this.journal.clear();
+	}
+
+	@Override
+	public String toString() {
+		return "InfisicalTestServer[" + url() + "]";
+	}
+
+	private void seed() {
+		DEFAULT_ENVIRONMENTS.forEach((env) -> environment(DEFAULT_PROJECT_ID, env));
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.github.infisicalstarter.testserver;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A project: environments, each a tree of folders keyed by path, and the project's tags.
+ * Guarded by the {@link SecretStore} lock.
+ */
+final class Project {
+
+	private static final String TAG_COLOR = "#6b7280";
+
+	private final String id;
+
+	private final Map<String, Map<String, Folder>> environments = new LinkedHashMap<>();
+
+	private final Map<String, StoredSecret.Tag> tags = new LinkedHashMap<>();
+
+	Project(String id) {
+		this.id = id;
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	boolean hasEnvironment(String environment) {
+		return this.environments.containsKey(environment);
+	}
+
+	void createEnvironment(String environment) {
+		folder(environment, SecretPaths.ROOT, true);
+	}
+
+	@Nullable Folder folder(String environment, String path) {
+		Map<String, Folder> folders = this.environments.get(environment);
+		return (folders != null) ? folders.get(path) : null;
+	}
+
+	/**
+	 * Return a folder, creating it, its parents and its environment when needed.
+	 * @param environment the environment slug
+	 * @param path the normalized path
+	 * @return the folder
+	 */
+	Folder createFolder(String environment, String path) {
+		return folder(environment, path, true);
+	}
+
+	/**
+	 * Return a folder and every folder below it, ordered by path.
+	 * @param folder the top folder
+	 * @return the folders
+	 */
+	List<Folder> subtree(Folder folder) {
+		List<Folder> folders = new ArrayList<>();
+		for (Folder candidate : this.environments.get(folder.environment()).values()) {
+			if (SecretPaths.within(candidate.path(), folder.path())) {
+				folders.add(candidate);
+			}
+		}
+		return folders;
+	}
+
+	@Nullable StoredSecret secret(String environment, String path, String key) {
+		Folder folder = folder(environment, path);
+		return (folder != null) ? folder.secret(key) : null;
+	}
+
+	List<StoredSecret.Tag> tags(List<String> slugs) {
+		List<StoredSecret.Tag> result = new ArrayList<>();
+		for (String slug : slugs) {
+			result.add(this.tags.computeIfAbsent(slug,
+					(key) -> new StoredSecret.Tag(UUID.randomUUID().toString(), key, TAG_COLOR, key)));
+		}
+		return List.copyOf(result);
+	}
+
+	private Folder folder(String environment, String path, boolean create) {
+		Map<String, Folder> folders = this.environments.computeIfAbsent(environment, (slug) -> new TreeMap<>());
+		Folder folder = folders.get(path);
+		if (folder == null && create) {
+			String parent = SecretPaths.parent(path);
+			if (parent != null) {
+				folder(environment, parent, true);
+			}
+			folder = new Folder(environment, path);
+			folders.put(path, folder);
+		}
+		return folder;
+	}
+
+}

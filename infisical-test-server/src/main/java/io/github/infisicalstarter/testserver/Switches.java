@@ -1,0 +1,44 @@
+package io.github.infisicalstarter.testserver;
+
+/**
+ * Switches that make the server behave like an older Infisical generation.
+ */
+final class Switches {
+
+	private volatile boolean v4Enabled = true;
+
+	private volatile boolean emptyForUnknownPaths;
+
+	private volatile boolean legacyRenew;
+
+	boolean v4Enabled() {
+		return this.v4Enabled;
+	}
+
+	void v4Enabled(boolean enabled) {
+		this.v4Enabled = enabled;
+	}
+
+	boolean emptyForUnknownPaths() {
+		return this.emptyForUnknownPaths;
+	}
+
+	void emptyForUnknownPaths(boolean enabled) {
+		this.emptyForUnknownPaths = enabled;
+	}
+
+	boolean legacyRenew() {
+		return this.legacyRenew;
+	}
+
+	void legacyRenew(boolean legacy) {
+		this.legacyRenew = legacy;
+	}
+
+	void reset() {
+		this.v4Enabled = true;
+		this.emptyForUnknownPaths = false;
+		this.legacyRenew = false;
+	}
+
+}
