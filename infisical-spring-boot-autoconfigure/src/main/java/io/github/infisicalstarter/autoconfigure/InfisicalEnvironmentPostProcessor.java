@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.infisicalstarter.InfisicalException;
+import io.github.infisicalstarter.bootstrap.BootstrapMode;
 import io.github.infisicalstarter.config.InfisicalProperties;
 import io.github.infisicalstarter.config.SecretsLocation;
 import io.github.infisicalstarter.config.SecretsLocations;
@@ -41,8 +42,9 @@ import org.springframework.core.io.DefaultResourceLoader;
  * placed above {@code application.yml} and below command-line arguments, system properties and
  * OS environment variables.</li>
  * </ul>
- * With explicit imports, or when Spring Cloud's bootstrap context already loaded Infisical
- * locations, the zero-configuration location is not loaded, so nothing loads twice.
+ * With explicit imports, or when Spring Cloud's bootstrap context loads Infisical locations
+ * (see {@link BootstrapMode}), the zero-configuration location is not loaded here, so nothing
+ * loads twice.
  *
  * @since 0.1.0
  */
@@ -93,7 +95,7 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 			}
 		}
 		Binder binder = Binder.get(environment);
-		if (placeholders.isEmpty() && (loaded || !isConfigured(binder))) {
+		if (placeholders.isEmpty() && (loaded || !isConfigured(binder) || BootstrapMode.locatorLoads(environment))) {
 			return;
 		}
 		InfisicalProperties properties = InfisicalSecretsServices.bind(binder);

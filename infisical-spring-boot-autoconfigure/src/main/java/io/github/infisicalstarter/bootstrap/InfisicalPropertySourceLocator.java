@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
+import io.github.infisicalstarter.config.SecretsLocation;
 import io.github.infisicalstarter.config.SecretsLocations;
 import io.github.infisicalstarter.config.SecretsLocations.OptionalLocation;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
@@ -12,12 +13,16 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.bootstrap.config.PropertySourceLocator;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 
 /**
- * The bootstrap-context entry point: locates the configured Infisical locations through the
- * same {@link InfisicalSecretsService} as the other entry points. Spring Cloud gives the first
+ * The bootstrap-context entry point: locates the Infisical locations configured in the
+ * bootstrap environment (such as {@code bootstrap.yml}) through the same
+ * {@link InfisicalSecretsService} as the other entry points. When the application's own
+ * environment already holds Infisical secrets (loaded by an {@code infisical:} import or the
+ * zero-configuration entry point, which run first), it locates nothing, so nothing loads twice. Spring Cloud gives the first
  * located source the highest precedence, so the list is reversed to keep the rule that a later
  * location wins.
  *
@@ -42,6 +47,9 @@ public class InfisicalPropertySourceLocator implements PropertySourceLocator, Or
 
 	@Override
 	public Collection<PropertySource<?>> locateCollection(Environment environment) {
+		if (alreadyLoaded(environment)) {
+			return List.of();
+		}
 		List<OptionalLocation> locations = SecretsLocations.fromProperties(this.service.getProperties());
 		if (locations.size() > 1) {
 			this.service.prefetch(locations.stream().map(OptionalLocation::location).toList());
@@ -52,6 +60,17 @@ public class InfisicalPropertySourceLocator implements PropertySourceLocator, Or
 		}
 		Collections.reverse(sources);
 		return sources;
+	}
+
+	private static boolean alreadyLoaded(Environment environment) {
+		if (environment instanceof ConfigurableEnvironment configurable) {
+			for (PropertySource<?> source : configurable.getPropertySources()) {
+				if (source.getName().contains(SecretsLocation.PREFIX)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	@Override

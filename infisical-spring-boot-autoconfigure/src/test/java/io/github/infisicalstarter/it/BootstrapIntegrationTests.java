@@ -1,0 +1,60 @@
+package io.github.infisicalstarter.it;
+
+import io.github.infisicalstarter.it.SampleApp.FooHolder;
+import io.github.infisicalstarter.testserver.InfisicalTestServer;
+import io.github.infisicalstarter.testserver.InfisicalTestServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.PropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Spring Cloud bootstrap-context entry point ({@code PropertySourceLocator}).
+ */
+class BootstrapIntegrationTests {
+
+	@RegisterExtension
+	static final InfisicalTestServerExtension infisical = new InfisicalTestServerExtension();
+
+	private static final String PROJECT = InfisicalTestServer.DEFAULT_PROJECT_ID;
+
+	@Test
+	void bootstrapContextLoadsTheSecretsOnce() {
+		InfisicalTestServer server = infisical.server();
+		server.secret(PROJECT, "dev", "/", "FOO", "BAR");
+		try (ConfigurableApplicationContext context = TestApps.runRaw("--spring.cloud.bootstrap.enabled=true",
+				"--spring.cloud.bootstrap.name=bootstrap-infisical", "--infisical.site-url=" + server.url())) {
+			assertThat(context.getBean(FooHolder.class).foo()).isEqualTo("BAR");
+			assertThat(context.getEnvironment().getPropertySources().stream().map(PropertySource::getName))
+				.contains("bootstrapProperties-infisical:" + PROJECT + "/dev/");
+			assertThat(server.count("GET", "/api/v4/secrets")).isOne();
+			assertThat(server.count("POST", "/api/v1/auth/universal-auth/login")).isOne();
+		}
+	}
+
+	@Test
+	void bootstrapModeWithPropertiesOutsideBootstrapFilesLoadsOnce() {
+		InfisicalTestServer server = infisical.server();
+		server.secret(PROJECT, "dev", "/", "FOO", "BAR");
+		try (ConfigurableApplicationContext context = TestApps.run(server, "--spring.cloud.bootstrap.enabled=true",
+				"--infisical.token.revoke-on-shutdown=false")) {
+			assertThat(context.getBean(FooHolder.class).foo()).isEqualTo("BAR");
+			assertThat(server.count("GET", "/api/v4/secrets")).isOne();
+		}
+	}
+
+	@Test
+	void bootstrapAndImportTogetherStillLoadOnce() {
+		InfisicalTestServer server = infisical.server();
+		server.secret(PROJECT, "dev", "/", "FOO", "BAR");
+		try (ConfigurableApplicationContext context = TestApps.run(server, "--spring.cloud.bootstrap.enabled=true",
+				"--spring.config.import=infisical:", "--infisical.token.revoke-on-shutdown=false")) {
+			assertThat(context.getBean(FooHolder.class).foo()).isEqualTo("BAR");
+			assertThat(server.count("GET", "/api/v4/secrets")).isOne();
+		}
+	}
+
+}
