@@ -1,11 +1,17 @@
 package io.github.infisicalstarter.it;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.context.config.annotation.RefreshScope;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +35,30 @@ public class SampleApp {
 		return new RefreshedFoo(foo, extra);
 	}
 
+	@Bean
+	ChangeRecorder changeRecorder() {
+		return new ChangeRecorder();
+	}
+
 	public record FooHolder(String foo) {
+	}
+
+	/**
+	 * Records the keys of every {@link EnvironmentChangeEvent}.
+	 */
+	public static class ChangeRecorder implements ApplicationListener<EnvironmentChangeEvent> {
+
+		private final List<Set<String>> events = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onApplicationEvent(EnvironmentChangeEvent event) {
+			this.events.add(Set.copyOf(event.getKeys()));
+		}
+
+		public List<Set<String>> events() {
+			return this.events;
+		}
+
 	}
 
 	public static class RefreshedFoo {
