@@ -17,35 +17,35 @@ import org.springframework.util.StringUtils;
  * the default secret location; {@link #locations()} and {@code spring.config.import} locations
  * inherit from them.
  *
- * @param enabled whether Infisical secrets are loaded at all
+ * @param enabled Whether Infisical secrets are loaded at all
  * @param siteUrl URL of the Infisical instance (self-hosted or dedicated), or {@code us} /
  * {@code eu} for Infisical Cloud's regions
- * @param clientId client id of the machine identity's Universal Auth
- * @param clientSecret client secret of the machine identity's Universal Auth
- * @param projectId id of the project to read secrets from
- * @param environment environment slug to read secrets from, e.g. {@code dev}; never guessed
- * @param secretPath folder to read secrets from
- * @param recursive whether to include the secrets of all sub-folders
- * @param includeImports whether to merge secrets imported into the folder, as Infisical's own
+ * @param clientId Client id of the machine identity's Universal Auth
+ * @param clientSecret Client secret of the machine identity's Universal Auth
+ * @param projectId Id of the project to read secrets from
+ * @param environment Environment slug to read secrets from, e.g. {@code dev}; never guessed
+ * @param secretPath Folder to read secrets from
+ * @param recursive Whether to include the secrets of all sub-folders
+ * @param include Key patterns to load ({@code *} wildcards); empty loads all keys
+ * @param exclude Key patterns to leave out ({@code *} wildcards)
+ * @param includeImports Whether to merge secrets imported into the folder, as Infisical's own
  * clients do
- * @param expandReferences whether the server expands {@code ${KEY}} references in values
- * @param pathAsPrefix whether keys in sub-folders are prefixed by their folder path
+ * @param expandReferences Whether the server expands {@code ${KEY}} references in values
+ * @param pathAsPrefix Whether keys in sub-folders are prefixed by their folder path
  * ({@code /db/PASSWORD} becomes {@code db.password}) instead of colliding
- * @param prefix string prepended to every key of the location
- * @param tags tag slugs a secret must carry to be loaded (any of them)
- * @param include key patterns to load ({@code *} wildcards); empty loads all keys
- * @param exclude key patterns to leave out ({@code *} wildcards)
- * @param relaxedNames whether an environment-variable-style key such as {@code DB_PASSWORD}
+ * @param prefix String prepended to every key of the location
+ * @param tags Tag slugs a secret must carry to be loaded (any of them)
+ * @param relaxedNames Whether an environment-variable-style key such as {@code DB_PASSWORD}
  * is also readable as {@code db.password}
- * @param failFast whether start-up fails when a non-optional location cannot be loaded;
+ * @param failFast Whether start-up fails when a non-optional location cannot be loaded;
  * when {@code false} a warning is logged and start-up goes on
- * @param locations further locations for the zero-configuration entry point; each inherits
+ * @param locations Further locations for the zero-configuration entry point; each inherits
  * unset values from these properties
  * @param http HTTP client settings
  * @param ssl TLS settings
- * @param token access-token lifecycle settings
- * @param refresh settings for keeping secrets fresh while the application runs
- * @param retry start-up retry settings for transient failures
+ * @param token Access-token lifecycle settings
+ * @param refresh Settings for keeping secrets fresh while the application runs
+ * @param retry Start-up retry settings for transient failures
  * @since 0.1.0
  */
 @ConfigurationProperties(InfisicalProperties.PREFIX)
@@ -147,18 +147,18 @@ public record InfisicalProperties(@DefaultValue("true") boolean enabled,
 	/**
 	 * One more location for the zero-configuration entry point. Unset values are inherited.
 	 *
-	 * @param projectId project id
-	 * @param environment environment slug
-	 * @param secretPath folder
-	 * @param recursive whether to include sub-folders
-	 * @param includeImports whether to merge imported secrets
-	 * @param expandReferences whether references are expanded
-	 * @param pathAsPrefix whether sub-folder paths become key prefixes
-	 * @param prefix string prepended to every key
-	 * @param tags tag slugs to filter by
-	 * @param include key patterns to load
-	 * @param exclude key patterns to leave out
-	 * @param optional whether a failure to load this location is only a warning
+	 * @param projectId Project id
+	 * @param environment Environment slug
+	 * @param secretPath Folder
+	 * @param recursive Whether to include sub-folders
+	 * @param include Key patterns to load
+	 * @param exclude Key patterns to leave out
+	 * @param includeImports Whether to merge imported secrets
+	 * @param expandReferences Whether references are expanded
+	 * @param pathAsPrefix Whether sub-folder paths become key prefixes
+	 * @param prefix String prepended to every key
+	 * @param tags Tag slugs to filter by
+	 * @param optional Whether a failure to load this location is only a warning
 	 */
 	public record Location(@Nullable String projectId, @Nullable String environment, @Nullable String secretPath,
 			@Nullable Boolean recursive, @Nullable Boolean includeImports, @Nullable Boolean expandReferences,
@@ -170,8 +170,8 @@ public record InfisicalProperties(@DefaultValue("true") boolean enabled,
 	/**
 	 * HTTP client settings.
 	 *
-	 * @param connectTimeout how long to wait for a connection
-	 * @param readTimeout how long to wait for an answer
+	 * @param connectTimeout How long to wait for a connection
+	 * @param readTimeout How long to wait for an answer
 	 */
 	public record Http(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration readTimeout) {
 
@@ -184,7 +184,7 @@ public record InfisicalProperties(@DefaultValue("true") boolean enabled,
 	/**
 	 * TLS settings. Certificate and host-name verification are always on.
 	 *
-	 * @param bundle name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) that holds the
+	 * @param bundle Name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) that holds the
 	 * trust material (and client certificate) for the Infisical server
 	 */
 	public record Ssl(@Nullable String bundle) {
@@ -194,8 +194,8 @@ public record InfisicalProperties(@DefaultValue("true") boolean enabled,
 	/**
 	 * Access-token lifecycle settings.
 	 *
-	 * @param renewAt share of a token's lifetime after which it is renewed, between 0 and 1
-	 * @param revokeOnShutdown whether the token is revoked when the application stops
+	 * @param renewAt Share of a token's lifetime after which it is renewed, between 0 and 1
+	 * @param revokeOnShutdown Whether the token is revoked when the application stops
 	 */
 	public record Token(@DefaultValue("0.66") double renewAt, @DefaultValue("true") boolean revokeOnShutdown) {
 
@@ -208,9 +208,9 @@ public record InfisicalProperties(@DefaultValue("true") boolean enabled,
 	/**
 	 * Settings for keeping secrets fresh while the application runs.
 	 *
-	 * @param enabled whether secrets are polled and refreshed
-	 * @param interval time between two polls of every location
-	 * @param jitter upper bound of a random delay added to each interval, so that a fleet does
+	 * @param enabled Whether secrets are polled and refreshed
+	 * @param interval Time between two polls of every location
+	 * @param jitter Upper bound of a random delay added to each interval, so that a fleet does
 	 * not poll in step
 	 */
 	public record Refresh(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration interval,
@@ -226,11 +226,11 @@ public record InfisicalProperties(@DefaultValue("true") boolean enabled,
 	 * Start-up retry settings for transient failures (connection refused or reset, timeouts,
 	 * 429 and 5xx). Permanent failures are never retried.
 	 *
-	 * @param maxAttempts attempts in all, the first included
-	 * @param initialInterval delay before the first retry
-	 * @param multiplier factor applied to the delay after each retry
-	 * @param maxInterval upper bound of one delay
-	 * @param deadline upper bound of the whole retried operation
+	 * @param maxAttempts Attempts in all, the first included
+	 * @param initialInterval Delay before the first retry
+	 * @param multiplier Factor applied to the delay after each retry
+	 * @param maxInterval Upper bound of one delay
+	 * @param deadline Upper bound of the whole retried operation
 	 */
 	public record Retry(@DefaultValue("10") int maxAttempts, @DefaultValue("1s") Duration initialInterval,
 			@DefaultValue("1.5") double multiplier, @DefaultValue("5s") Duration maxInterval,
