@@ -121,14 +121,6 @@ public final class AccessTokenManager implements AutoCloseable {
 		return replace((token != null) ? token.value() : null);
 	}
 
-	/**
-	 * Whether a token is currently held.
-	 * @return {@code true} after a successful login
-	 */
-	public boolean hasToken() {
-		return this.current != null;
-	}
-
 	private String replace(@Nullable String stale) {
 		boolean reissued;
 		String value;

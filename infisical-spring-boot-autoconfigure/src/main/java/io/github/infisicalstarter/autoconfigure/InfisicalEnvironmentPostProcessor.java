@@ -1,7 +1,9 @@
 package io.github.infisicalstarter.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.github.infisicalstarter.InfisicalException;
 import io.github.infisicalstarter.bootstrap.BootstrapMode;
@@ -115,9 +117,15 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 		if (targets.size() > 1) {
 			service.prefetch(targets.stream().map((target) -> target.location().location()).toList());
 		}
+		Set<SecretsLocation> seen = new HashSet<>();
 		for (Target target : targets) {
-			InfisicalPropertySource source = service.load(target.location().location(), target.location().optional());
-			place(sources, target.placeholder(), source);
+			if (seen.add(target.location().location())) {
+				place(sources, target.placeholder(),
+						service.load(target.location().location(), target.location().optional()));
+			}
+			else if (target.placeholder() != null) {
+				sources.remove(target.placeholder().getName());
+			}
 		}
 	}
 

@@ -201,16 +201,6 @@ public final class InfisicalSecretsService implements AutoCloseable {
 		return current;
 	}
 
-	/**
-	 * Return the current snapshot of a loaded location.
-	 * @param location the location
-	 * @return the snapshot or {@code null} when never loaded
-	 */
-	public @Nullable SecretsSnapshot getSnapshot(SecretsLocation location) {
-		LocationState state = this.states.get(location);
-		return (state != null) ? state.snapshot : null;
-	}
-
 	private SecretsSnapshot reload(SecretsLocation location, LocationState state) {
 		if (state.fresh) {
 			state.fresh = false;

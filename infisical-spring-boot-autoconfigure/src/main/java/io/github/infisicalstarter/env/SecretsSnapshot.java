@@ -60,15 +60,6 @@ public final class SecretsSnapshot {
 	}
 
 	/**
-	 * Return a copy of this snapshot that remembers another ETag.
-	 * @param etag the new ETag
-	 * @return the copy
-	 */
-	SecretsSnapshot withEtag(@Nullable String etag) {
-		return new SecretsSnapshot(this.values, !this.aliases.isEmpty(), etag);
-	}
-
-	/**
 	 * Return the value of a key or alias.
 	 * @param name the property name
 	 * @return the value or {@code null}
@@ -96,10 +87,6 @@ public final class SecretsSnapshot {
 	 */
 	public Set<String> keys() {
 		return this.values.keySet();
-	}
-
-	Map<String, String> values() {
-		return this.values;
 	}
 
 	/**

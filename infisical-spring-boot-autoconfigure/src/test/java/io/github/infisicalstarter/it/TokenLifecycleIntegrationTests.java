@@ -106,6 +106,22 @@ class TokenLifecycleIntegrationTests {
 	}
 
 	@Test
+	void secretsAreReReadWheneverTheTokenIsReissued() {
+		InfisicalTestServer server = infisical.server();
+		server.secret(PROJECT, "dev", "/", "FOO", "before");
+		server.defaultIdentity().tokenTtl(Duration.ofSeconds(1));
+		try (ConfigurableApplicationContext context = TestApps.run(server, "--infisical.refresh.enabled=true",
+				"--infisical.refresh.interval=1h", "--infisical.refresh.jitter=0s")) {
+			server.secret(PROJECT, "dev", "/", "FOO", "after-renewal");
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> "after-renewal".equals(context.getEnvironment().getProperty("FOO")));
+			assertThat(server.count("POST", RENEW)).isPositive();
+			assertThat(server.count("POST", LOGIN)).isOne();
+		}
+	}
+
+	@Test
 	void tokenIsRevokedOnShutdown() {
 		InfisicalTestServer server = infisical.server();
 		try (ConfigurableApplicationContext context = TestApps.run(server,
