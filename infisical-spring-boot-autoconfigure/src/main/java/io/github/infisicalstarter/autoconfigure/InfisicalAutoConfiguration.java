@@ -1,8 +1,11 @@
 package io.github.infisicalstarter.autoconfigure;
 
 import io.github.infisicalstarter.config.InfisicalProperties;
+import io.github.infisicalstarter.env.InfisicalSecretsService;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the Infisical starter: binds {@code infisical.*} (for IDE metadata and
- * the actuator) and masks Infisical-sourced values in {@code /actuator/env} and
+ * the actuator), closes the secrets service with the context, and masks Infisical-sourced values in {@code /actuator/env} and
  * {@code /actuator/configprops}. Secrets themselves are loaded before the application context
  * exists, by {@link InfisicalEnvironmentPostProcessor} or the {@code infisical:} config data
  * import.
@@ -22,6 +25,19 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(name = "infisical.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(InfisicalProperties.class)
 public final class InfisicalAutoConfiguration {
+
+	/**
+	 * Closes the application's {@link InfisicalSecretsService} (stopping renewal and revoking
+	 * the token unless switched off) with the application context, whichever entry point
+	 * created it.
+	 * @param infisicalSecretsService the service
+	 * @return the callback
+	 */
+	@Bean
+	@ConditionalOnBean(InfisicalSecretsService.class)
+	DisposableBean infisicalSecretsServiceShutdown(InfisicalSecretsService infisicalSecretsService) {
+		return infisicalSecretsService::close;
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")

@@ -8,6 +8,7 @@ import io.github.infisicalstarter.env.InfisicalSecretsServices;
 import io.github.infisicalstarter.env.SslBundleLookup;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -20,7 +21,9 @@ import org.springframework.core.io.ResourceLoader;
  * Bootstrap configuration (registered under Spring Cloud's {@code BootstrapConfiguration} key)
  * for applications that run Spring Cloud's bootstrap context. Active when the bootstrap
  * environment (for example {@code bootstrap.yml}) sets {@code infisical.client-id}; otherwise
- * the zero-configuration entry point handles {@code application.yml}.
+ * the zero-configuration entry point handles {@code application.yml}. The service is shared
+ * with the bootstrap contexts that Spring Cloud builds to refresh, so a refresh reuses the
+ * client and token.
  *
  * @since 0.1.0
  */
@@ -29,13 +32,21 @@ import org.springframework.core.io.ResourceLoader;
 @ConditionalOnProperty(name = "infisical.client-id")
 public class InfisicalBootstrapConfiguration {
 
-	@Bean(name = InfisicalSecretsServices.BEAN_NAME, destroyMethod = "close")
+	@Bean(name = InfisicalSecretsServices.BEAN_NAME, destroyMethod = "")
 	InfisicalSecretsService infisicalSecretsService(ConfigurableEnvironment environment,
 			ResourceLoader resourceLoader) {
 		Binder binder = Binder.get(environment);
 		InfisicalProperties properties = InfisicalSecretsServices.bind(binder);
-		return InfisicalSecretsService.create(properties, SslBundleLookup.find(properties, binder, resourceLoader),
-				LogFactory.getLog(InfisicalSecretsService.class), Clock.systemUTC());
+		return BootstrapServices.acquire(properties,
+				() -> InfisicalSecretsService.create(properties,
+						SslBundleLookup.find(properties, binder, resourceLoader),
+						LogFactory.getLog(InfisicalSecretsService.class), Clock.systemUTC()));
+	}
+
+	@Bean
+	DisposableBean infisicalSecretsServiceRelease(InfisicalSecretsService infisicalSecretsService) {
+		InfisicalProperties properties = infisicalSecretsService.getProperties();
+		return () -> BootstrapServices.release(properties);
 	}
 
 	@Bean

@@ -19,8 +19,14 @@ public class InfisicalApiException extends InfisicalException {
 	 */
 	public enum Kind {
 
-		/** The server could not be reached (connection refused, unknown host, TLS failure). */
+		/** The server could not be reached (connection refused, unknown host, failed TLS handshake). */
 		UNREACHABLE,
+
+		/**
+		 * The server's TLS certificate was rejected: not trusted, or not issued for the host.
+		 * Trying again does not help; {@code infisical.ssl.bundle} does.
+		 */
+		UNTRUSTED,
 
 		/** The connection was dropped or timed out before a complete answer arrived. */
 		INTERRUPTED,
@@ -91,6 +97,23 @@ public class InfisicalApiException extends InfisicalException {
 	 */
 	public @Nullable Duration getRetryAfter() {
 		return this.retryAfter;
+	}
+
+	/**
+	 * Return a copy of this exception whose message also says how many attempts were made, for
+	 * the failure that ends a series of retries.
+	 * @param attempts the number of attempts made
+	 * @return the copy
+	 */
+	public InfisicalApiException afterAttempts(int attempts) {
+		String message = String.valueOf(getMessage());
+		if (message.endsWith(".")) {
+			message = message.substring(0, message.length() - 1);
+		}
+		InfisicalApiException copy = new InfisicalApiException(this.kind, this.endpoint, this.status, this.errorName,
+				this.retryAfter, message + " (gave up after " + attempts + " attempts).", getAction(), getCause());
+		copy.setStackTrace(getStackTrace());
+		return copy;
 	}
 
 	/**

@@ -1,11 +1,14 @@
 package io.github.infisicalstarter.client;
 
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -180,11 +183,13 @@ public final class InfisicalClient {
 					response.getBody(), reader)));
 	}
 
-	private <T> T read(String endpoint, int status, HttpHeaders headers, InputStream body,
+	private <T> T read(String endpoint, int status, HttpHeaders headers, InputStream response,
 			Function<InputStream, T> reader) {
 		if (status < 200 || status >= 300) {
-			throw ApiFailures.status(endpoint, status, headers, InfisicalJson.readError(body));
+			// the JDK may hand over no error body at all (401 to a streamed POST): not a truncation
+			throw ApiFailures.status(endpoint, status, headers, InfisicalJson.readError(response));
 		}
+		InputStream body = new ContentLengthInputStream(response, headers.getContentLength());
 		MediaType contentType = headers.getContentType();
 		if (contentType != null && !isJson(contentType)) {
 			throw ApiFailures.badResponse(endpoint, "the answer is " + contentType.getType() + "/"
@@ -212,16 +217,25 @@ public final class InfisicalClient {
 	}
 
 	private InfisicalApiException connectionFailure(String endpoint, IOException ex) {
-		if (ex instanceof SSLException) {
-			return ApiFailures.tls(endpoint, ex);
+		if (ex instanceof SSLException && hasCause(ex, CertificateException.class)) {
+			return ApiFailures.untrusted(endpoint, ex);
 		}
 		if (ex instanceof ConnectException || ex instanceof UnknownHostException
-				|| ex instanceof NoRouteToHostException) {
+				|| ex instanceof NoRouteToHostException || ex instanceof SSLException) {
 			return ApiFailures.unreachable(endpoint, ex);
 		}
 		String reason = (ex instanceof java.net.SocketTimeoutException) ? "the server did not answer in time"
 				: "the connection was closed before a complete answer arrived";
 		return ApiFailures.interrupted(endpoint, reason, ex);
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			if (type.isInstance(current)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isJson(MediaType contentType) {
@@ -242,6 +256,68 @@ public final class InfisicalClient {
 	private interface CallSupplier<T> {
 
 		T get();
+
+	}
+
+	/**
+	 * Fails at the end of a body shorter than its {@code Content-Length}. The JDK's
+	 * {@code HttpURLConnection} reports a connection closed half-way through a body as a
+	 * normal end of stream, which would otherwise read as malformed JSON instead of the
+	 * transient network failure it is.
+	 */
+	static final class ContentLengthInputStream extends FilterInputStream {
+
+		private final long expected;
+
+		private long received;
+
+		ContentLengthInputStream(InputStream in, long expected) {
+			super(in);
+			this.expected = expected;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b < 0) {
+				checkComplete();
+			}
+			else {
+				this.received++;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n < 0) {
+				checkComplete();
+			}
+			else {
+				this.received += n;
+			}
+			return n;
+		}
+
+		@Override
+		public long skip(long n) throws IOException {
+			long skipped = super.skip(n);
+			this.received += skipped;
+			return skipped;
+		}
+
+		@Override
+		public boolean markSupported() {
+			return false;
+		}
+
+		private void checkComplete() throws EOFException {
+			if (this.expected > 0 && this.received < this.expected) {
+				throw new EOFException("the connection was closed after " + this.received + " of " + this.expected
+						+ " bytes");
+			}
+		}
 
 	}
 
@@ -281,7 +357,8 @@ public final class InfisicalClient {
 		static InfisicalApiException interrupted(String endpoint, String reason, @Nullable Throwable cause) {
 			return new InfisicalApiException(Kind.INTERRUPTED, endpoint, 0, null, null,
 					"The call " + endpoint + " failed: " + reason + ".",
-					"Check the network path to Infisical; raise infisical.read-timeout if the server is slow.", cause);
+					"Check the network path to Infisical; raise infisical.http.read-timeout if the server is slow.",
+					cause);
 		}
 
 		static InfisicalApiException unreachable(String endpoint, IOException cause) {
@@ -291,8 +368,8 @@ public final class InfisicalClient {
 					"Check infisical.site-url and that the server is running and reachable from this host.", cause);
 		}
 
-		static InfisicalApiException tls(String endpoint, IOException cause) {
-			return new InfisicalApiException(Kind.UNREACHABLE, endpoint, 0, null, null,
+		static InfisicalApiException untrusted(String endpoint, IOException cause) {
+			return new InfisicalApiException(Kind.UNTRUSTED, endpoint, 0, null, null,
 					"The TLS connection to " + endpoint.substring(endpoint.indexOf(' ') + 1)
 							+ " failed: the server's certificate is not trusted or does not match the host.",
 					"Set infisical.ssl.bundle to an SSL bundle (spring.ssl.bundle.*) that trusts the server's certificate authority.",

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.infisicalstarter.InfisicalException;
 import io.github.infisicalstarter.auth.AccessTokenManager;
@@ -55,6 +56,8 @@ public final class InfisicalSecretsService implements AutoCloseable {
 	private final Map<SecretsLocation, CompletableFuture<SecretsSnapshot>> prefetches = new ConcurrentHashMap<>();
 
 	private volatile @Nullable ExecutorService prefetcher;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
 
 	InfisicalSecretsService(InfisicalProperties properties, InfisicalClient client, AccessTokenManager tokens,
 			Log logger) {
@@ -266,11 +269,22 @@ public final class InfisicalSecretsService implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
 		ExecutorService executor = this.prefetcher;
 		if (executor != null) {
 			executor.shutdownNow();
 		}
 		this.tokens.close();
+	}
+
+	/**
+	 * Whether {@link #close()} was called.
+	 * @return {@code true} once closed
+	 */
+	public boolean isClosed() {
+		return this.closed.get();
 	}
 
 	@Override

@@ -6,7 +6,6 @@ import io.github.infisicalstarter.config.InfisicalProperties;
 import org.apache.commons.logging.Log;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -18,8 +17,7 @@ import org.springframework.core.io.ResourceLoader;
  * application context exists (ConfigData and the zero-configuration post-processor) by keeping
  * it in Spring Boot's bootstrap context, and promotes it to the bean
  * {@value #BEAN_NAME} when that context closes, so the refresh watcher and Spring Cloud's
- * refreshes reuse the same client and token. The bean is closed (its token revoked) with the
- * application context.
+ * refreshes reuse the same client and token.
  *
  * @since 0.1.0
  */
@@ -67,9 +65,6 @@ public final class InfisicalSecretsServices {
 			return;
 		}
 		beanFactory.registerSingleton(BEAN_NAME, service);
-		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
-			registry.registerDisposableBean(BEAN_NAME, service::close);
-		}
 	}
 
 }

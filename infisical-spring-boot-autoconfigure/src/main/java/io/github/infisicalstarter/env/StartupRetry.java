@@ -64,6 +64,11 @@ final class StartupRetry {
 		}
 		catch (RetryException ex) {
 			Throwable last = ex.getLastException();
+			if (last instanceof InfisicalApiException api && attempt.get() > 1) {
+				// the retry lines above are lost when start-up fails before logging is
+				// initialized, so the failure itself says that it was retried
+				throw api.afterAttempts(attempt.get());
+			}
 			if (last instanceof RuntimeException runtime) {
 				throw runtime;
 			}

@@ -1,6 +1,8 @@
 package io.github.infisicalstarter.it;
 
 import io.github.infisicalstarter.it.SampleApp.FooHolder;
+import io.github.infisicalstarter.it.SampleApp.RefreshedFoo;
+import io.github.infisicalstarter.refresh.InfisicalSecretsWatcher;
 import io.github.infisicalstarter.testserver.InfisicalTestServer;
 import io.github.infisicalstarter.testserver.InfisicalTestServerExtension;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,25 @@ class BootstrapIntegrationTests {
 			assertThat(server.count("GET", "/api/v4/secrets")).isOne();
 			assertThat(server.count("POST", "/api/v1/auth/universal-auth/login")).isOne();
 		}
+	}
+
+	@Test
+	void refreshInBootstrapModeReusesTheTokenAndTheFetchedChange() {
+		InfisicalTestServer server = infisical.server();
+		server.secret(PROJECT, "dev", "/", "FOO", "BAR");
+		try (ConfigurableApplicationContext context = TestApps.runRaw("--spring.cloud.bootstrap.enabled=true",
+				"--spring.cloud.bootstrap.name=bootstrap-infisical", "--infisical.site-url=" + server.url(),
+				"--infisical.refresh.enabled=true", "--infisical.refresh.interval=1h",
+				"--infisical.token.revoke-on-shutdown=true")) {
+			InfisicalSecretsWatcher watcher = context.getBean(InfisicalSecretsWatcher.class);
+			server.secret(PROJECT, "dev", "/", "FOO", "rotated");
+			server.clearJournal();
+			assertThat(watcher.pollNow()).isTrue();
+			assertThat(context.getBean(RefreshedFoo.class).foo()).isEqualTo("rotated");
+			assertThat(server.journal()).singleElement()
+				.satisfies((request) -> assertThat(request.path()).isEqualTo("/api/v4/secrets"));
+		}
+		assertThat(server.count("POST", "/api/v1/auth/token/revoke")).isOne();
 	}
 
 	@Test
