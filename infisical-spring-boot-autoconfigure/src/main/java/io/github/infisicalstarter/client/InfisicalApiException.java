@@ -107,11 +107,10 @@ public class InfisicalApiException extends InfisicalException {
 	 */
 	public InfisicalApiException afterAttempts(int attempts) {
 		String message = String.valueOf(getMessage());
-		if (message.endsWith(".")) {
-			message = message.substring(0, message.length() - 1);
-		}
+		String sentenceEnd = message.endsWith(".") ? " " : ". ";
 		InfisicalApiException copy = new InfisicalApiException(this.kind, this.endpoint, this.status, this.errorName,
-				this.retryAfter, message + " (gave up after " + attempts + " attempts).", getAction(), getCause());
+				this.retryAfter, message + sentenceEnd + "Gave up after " + attempts + " attempts.", getAction(),
+				getCause());
 		copy.setStackTrace(getStackTrace());
 		return copy;
 	}
