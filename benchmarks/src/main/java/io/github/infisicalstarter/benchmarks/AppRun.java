@@ -14,12 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One launch of a benchmarked app in a fresh JVM: wall time from just before the process is
- * started to just after it exited, and what its BENCH line says.
+ * One launch of a benchmarked app in a fresh JVM: wall time from just before the process
+ * is started to just after it exited, and what its BENCH line says.
  *
  * @param wallMs whole-process wall time
- * @param fields the BENCH line's fields ({@code uptimeMs}, {@code rssPeakKb}, {@code classes},
- * {@code foo}, ...)
+ * @param fields the BENCH line's fields ({@code uptimeMs}, {@code rssPeakKb},
+ * {@code classes}, {@code foo}, ...)
  * @param phases JVM up-time (ms) at each Spring Boot start-up event
  * @param loadMs the times of the starter's "Loaded N Infisical secrets ... in X ms" lines
  * @param loadedSecrets the N of those lines
@@ -131,8 +131,9 @@ record AppRun(double wallMs, Map<String, String> fields, Map<String, Long> phase
 
 	private static IllegalStateException failure(String what, List<String> command, List<String> output) {
 		List<String> tail = output.subList(Math.max(0, output.size() - 60), output.size());
-		return new IllegalStateException("App " + what + ": " + String.join(" ", command).replaceAll(
-				"-cp \\S+", "-cp ...") + "\n--- last lines of its output ---\n" + String.join("\n", tail));
+		return new IllegalStateException(
+				"App " + what + ": " + String.join(" ", command).replaceAll("-cp \\S+", "-cp ...")
+						+ "\n--- last lines of its output ---\n" + String.join("\n", tail));
 	}
 
 }

@@ -15,25 +15,26 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The class paths of the benchmarked apps, composed from the files that the build writes to
- * {@code target/classpath/} (see the comment in {@code benchmarks/pom.xml}):
+ * The class paths of the benchmarked apps, composed from the files that the build writes
+ * to {@code target/classpath/} (see the comment in {@code benchmarks/pom.xml}):
  * <ul>
  * <li>{@code compile.txt}: compile + provided = B + W</li>
  * <li>{@code runtime.txt}: compile + runtime = B + S</li>
  * <li>{@code provided.txt}: provided = W (+ the test server)</li>
  * </ul>
- * where B is what {@code spring-boot-starter} brings, S what the starter brings on top of B,
- * and W what {@code spring-boot-starter-webmvc} brings on top of both. The jars that S and
- * webmvc share (today {@code spring-web}, {@code jackson-core}, {@code spring-boot-http-converter})
- * carry the runtime label, so the web baseline takes them back by name from {@link #WEBMVC}.
+ * where B is what {@code spring-boot-starter} brings, S what the starter brings on top of
+ * B, and W what {@code spring-boot-starter-webmvc} brings on top of both. The jars that S
+ * and webmvc share (today {@code spring-web}, {@code jackson-core},
+ * {@code spring-boot-http-converter}) carry the runtime label, so the web baseline takes
+ * them back by name from {@link #WEBMVC}.
  */
 final class Classpaths {
 
 	/**
-	 * What {@code spring-boot-starter-webmvc} 4.0.x brings beyond {@code spring-boot-starter}.
-	 * Only used to give the web baseline the jars that webmvc shares with the starter; a
-	 * provided-labelled jar missing here fails the harness, so a Boot upgrade cannot silently
-	 * skew the baseline.
+	 * What {@code spring-boot-starter-webmvc} 4.0.x brings beyond
+	 * {@code spring-boot-starter}. Only used to give the web baseline the jars that
+	 * webmvc shares with the starter; a provided-labelled jar missing here fails the
+	 * harness, so a Boot upgrade cannot silently skew the baseline.
 	 */
 	static final Set<String> WEBMVC = Set.of("spring-boot-starter-webmvc", "spring-boot-starter-jackson",
 			"spring-boot-jackson", "spring-boot-starter-tomcat", "spring-boot-starter-tomcat-runtime",
@@ -71,19 +72,25 @@ final class Classpaths {
 		Set<String> provided = new LinkedHashSet<>(read("provided.txt"));
 		this.base = minus(compileAndProvided, provided);
 		this.starter = minus(runtime, this.base);
-		this.web = provided.stream().filter((jar) -> !artifactId(jar).equals(TEST_SERVER))
+		this.web = provided.stream()
+			.filter((jar) -> !artifactId(jar).equals(TEST_SERVER))
 			.collect(Collectors.toCollection(LinkedHashSet::new));
-		this.shared = this.starter.stream().filter((jar) -> WEBMVC.contains(artifactId(jar)))
+		this.shared = this.starter.stream()
+			.filter((jar) -> WEBMVC.contains(artifactId(jar)))
 			.collect(Collectors.toCollection(LinkedHashSet::new));
-		List<String> unknown = this.web.stream().map(Classpaths::artifactId).filter((id) -> !WEBMVC.contains(id))
+		List<String> unknown = this.web.stream()
+			.map(Classpaths::artifactId)
+			.filter((id) -> !WEBMVC.contains(id))
 			.toList();
 		if (!unknown.isEmpty()) {
 			throw new IllegalStateException("spring-boot-starter-webmvc brings jars missing from Classpaths.WEBMVC "
 					+ unknown + "; add them so that the web baseline is right");
 		}
 		for (boolean web : new boolean[] { false, true }) {
-			List<String> leaked = jars(web, false).stream().map(Classpaths::artifactId)
-				.filter((id) -> STARTER_ONLY.matcher(id).matches()).toList();
+			List<String> leaked = jars(web, false).stream()
+				.map(Classpaths::artifactId)
+				.filter((id) -> STARTER_ONLY.matcher(id).matches())
+				.toList();
 			if (!leaked.isEmpty()) {
 				throw new IllegalStateException("Baseline class path contains starter jars " + leaked);
 			}
@@ -175,8 +182,8 @@ final class Classpaths {
 			return text.isEmpty() ? List.of() : Arrays.asList(text.split(java.io.File.pathSeparator));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Missing " + file + ": build the benchmarks module first (benchmarks/run.sh)",
-					ex);
+			throw new UncheckedIOException(
+					"Missing " + file + ": build the benchmarks module first (benchmarks/run.sh)", ex);
 		}
 	}
 

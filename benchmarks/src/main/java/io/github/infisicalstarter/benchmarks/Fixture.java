@@ -25,8 +25,8 @@ final class Fixture {
 	}
 
 	/**
-	 * Return {@code count} secrets: {@code FOO} and {@code KEY_00001...}, with 32-character
-	 * values that are the same on every run.
+	 * Return {@code count} secrets: {@code FOO} and {@code KEY_00001...}, with
+	 * 32-character values that are the same on every run.
 	 * @param count how many
 	 * @param keyPrefix prefix of the generated keys
 	 * @return the secrets in order

@@ -28,14 +28,15 @@ import static io.github.infisicalstarter.benchmarks.Stats.f2;
 import static io.github.infisicalstarter.benchmarks.Stats.median;
 
 /**
- * Cost and latency of refresh, with the app and the test server in this one JVM: requests and
- * CPU per unchanged poll, latency from a change in the server to the new value in a
+ * Cost and latency of refresh, with the app and the test server in this one JVM: requests
+ * and CPU per unchanged poll, latency from a change in the server to the new value in a
  * {@code @RefreshScope} bean, and background CPU while idle.
  * <p>
- * Environment: {@code POLLS} unchanged polls to count (default 10), {@code LATENCY_REPEATS}
- * changes (default 10), {@code IDLE_SECONDS} (default 60), {@code REFRESH_INTERVAL_MS}
- * (default 1000), {@code IDLE_CONTROL} (default 1: after the idle measurement, stop the watcher
- * and measure the same idle time again, for the JVM's own background CPU; 0 skips it).
+ * Environment: {@code POLLS} unchanged polls to count (default 10),
+ * {@code LATENCY_REPEATS} changes (default 10), {@code IDLE_SECONDS} (default 60),
+ * {@code REFRESH_INTERVAL_MS} (default 1000), {@code IDLE_CONTROL} (default 1: after the
+ * idle measurement, stop the watcher and measure the same idle time again, for the JVM's
+ * own background CPU; 0 skips it).
  */
 public final class RefreshBenchmark {
 
@@ -114,8 +115,8 @@ public final class RefreshBenchmark {
 		Map<String, Double> cpu = after.minus(before);
 		System.out.println("(a) requests per unchanged poll: " + f2(perPoll) + "  (" + count + " polls seen in "
 				+ (polls * interval.toMillis() + interval.toMillis() / 2) + " ms: " + count + " GET " + SECRETS_PATH
-				+ ", " + notModified + " answered 304, " + withEtag + " with If-None-Match; "
-				+ (journal.size() - count) + " other requests)   target 1, 304: " + (ok ? "OK" : "MISS"));
+				+ ", " + notModified + " answered 304, " + withEtag + " with If-None-Match; " + (journal.size() - count)
+				+ " other requests)   target 1, 304: " + (ok ? "OK" : "MISS"));
 		System.out.println("(b) CPU per unchanged poll (ms): watcher thread " + f2(cpu.get(WATCHER) / count)
 				+ ", test server threads " + f2(cpu.get(SERVER) / count) + ", whole process (incl. server, GC, JIT) "
 				+ f2(cpu.get(PROCESS) / count));
@@ -164,11 +165,14 @@ public final class RefreshBenchmark {
 				+ f0(limit) + " (interval + 200): " + Stats.verdict(max, limit, true));
 		System.out.println("    of which poll arrival -> visible (fetch, RefreshEvent, re-bind, bean rebuilt): median "
 				+ f0(median(afterPoll)) + ", max " + f0(Stats.max(afterPoll)));
-		System.out.println("    requests per change: " + requests.stream().map(String::valueOf)
-			.collect(Collectors.joining(" ")) + "  (1 = only the poll that found the change)");
+		System.out.println(
+				"    requests per change: " + requests.stream().map(String::valueOf).collect(Collectors.joining(" "))
+						+ "  (1 = only the poll that found the change)");
 	}
 
-	/** Stop the starter's watcher, for the control measurement of the JVM's own idle CPU. */
+	/**
+	 * Stop the starter's watcher, for the control measurement of the JVM's own idle CPU.
+	 */
 	private static void stopWatcher(ConfigurableApplicationContext context) {
 		List<SmartLifecycle> watchers = context.getBeansOfType(SmartLifecycle.class)
 			.values()

@@ -22,13 +22,13 @@ import static io.github.infisicalstarter.benchmarks.Stats.ratio;
 import static io.github.infisicalstarter.benchmarks.Stats.row;
 
 /**
- * Start-up cost of the starter: each scenario launches two variants of an app in fresh JVMs,
- * alternately A B A B ..., and compares them pair by pair. The test server runs in this JVM;
- * its journal gives the exact requests of each start-up.
+ * Start-up cost of the starter: each scenario launches two variants of an app in fresh
+ * JVMs, alternately A B A B ..., and compares them pair by pair. The test server runs in
+ * this JVM; its journal gives the exact requests of each start-up.
  * <p>
  * Environment: {@code PAIRS} (default 10), {@code WARMUP} pairs not counted (default 1),
- * {@code SCENARIOS} (comma-separated names, default all), {@code APP_JAVA_OPTS} (extra JVM
- * options of the launched apps).
+ * {@code SCENARIOS} (comma-separated names, default all), {@code APP_JAVA_OPTS} (extra
+ * JVM options of the launched apps).
  */
 public final class StartupBenchmark {
 
@@ -65,8 +65,8 @@ public final class StartupBenchmark {
 	public static void main(String[] args) throws IOException {
 		int pairs = Stats.env("PAIRS", 10);
 		int warmup = Stats.env("WARMUP", 1);
-		List<String> selected = Arrays.asList(
-				Stats.env("SCENARIOS", "minimal-20,minimal-10000,web-20,locations-10-vs-1").split("\\s*,\\s*"));
+		List<String> selected = Arrays
+			.asList(Stats.env("SCENARIOS", "minimal-20,minimal-10000,web-20,locations-10-vs-1").split("\\s*,\\s*"));
 		String opts = Stats.env("APP_JAVA_OPTS", "");
 		List<String> jvmOptions = opts.isEmpty() ? List.of() : Arrays.asList(opts.split("\\s+"));
 		Classpaths classpaths = Classpaths.locate();
@@ -110,8 +110,7 @@ public final class StartupBenchmark {
 	}
 
 	/** Everything measured for a scenario. */
-	record Result(Scenario scenario, List<Launch> a, List<Launch> b, List<Double> wallRatios,
-			List<Double> rssRatios) {
+	record Result(Scenario scenario, List<Launch> a, List<Launch> b, List<Double> wallRatios, List<Double> rssRatios) {
 
 	}
 
@@ -131,10 +130,10 @@ public final class StartupBenchmark {
 						Fixture.starterYml(this.work, name + "-starter.yml", url, null), 2);
 				String app = web ? "WebApp (Tomcat, port 0)" : "MinimalApp (spring-boot-starter)";
 				return switch (name) {
-					case "minimal-20" -> new Scenario(name, app + ", 20 secrets", a, b, secrets, 1.15, false,
-							Double.NaN);
-					case "minimal-10000" -> new Scenario(name, app + ", 10,000 secrets", a, b, secrets, 1.25, false,
-							1.25);
+					case "minimal-20" ->
+						new Scenario(name, app + ", 20 secrets", a, b, secrets, 1.15, false, Double.NaN);
+					case "minimal-10000" ->
+						new Scenario(name, app + ", 10,000 secrets", a, b, secrets, 1.25, false, 1.25);
 					default -> new Scenario(name, app + ", 20 secrets", a, b, secrets, 1.05, false, Double.NaN);
 				};
 			}
@@ -155,8 +154,9 @@ public final class StartupBenchmark {
 						Fixture.starterYml(this.work, name + "-1.yml", url, paths.subList(0, 1)), 2);
 				Variant b = new Variant("B 10 locations", MINIMAL, false, true,
 						Fixture.starterYml(this.work, name + "-10.yml", url, paths), 11);
-				return new Scenario(name, "MinimalApp with the starter, 10 infisical.locations[] on 10 folders of "
-						+ "20 secrets vs 1", a, b, all, 2.0, true, Double.NaN);
+				return new Scenario(name,
+						"MinimalApp with the starter, 10 infisical.locations[] on 10 folders of " + "20 secrets vs 1",
+						a, b, all, 2.0, true, Double.NaN);
 			}
 			default -> throw new IllegalArgumentException("Unknown scenario '" + name + "'");
 		}
@@ -226,19 +226,19 @@ public final class StartupBenchmark {
 			List<Launch> launches = (variant == scenario.a()) ? result.a() : result.b();
 			System.out.println(row(widths, variant.label(), f0(median(walls(launches))),
 					f1(median(field(launches, "rssPeakKb")) / 1024), f0(median(field(launches, "cpuMs"))),
-					f0(median(field(launches, "classes"))),
-					loadMs(launches), requests(launches)));
+					f0(median(field(launches, "classes"))), loadMs(launches), requests(launches)));
 		}
-		System.out.println(row(widths, "B/A (pairwise)", ratio(median(result.wallRatios())),
-				ratio(median(result.rssRatios())), ratio(median(pairwise(result, "cpuMs"))),
-				ratio(median(pairwise(result, "classes")))));
+		System.out.println(
+				row(widths, "B/A (pairwise)", ratio(median(result.wallRatios())), ratio(median(result.rssRatios())),
+						ratio(median(pairwise(result, "cpuMs"))), ratio(median(pairwise(result, "classes")))));
 		System.out.println(row(widths, "target", target(scenario.wallTarget(), scenario.strict()),
 				target(scenario.rssTarget(), false)));
-		System.out.println(row(widths, "verdict", verdict(median(result.wallRatios()), scenario.wallTarget(),
-				scenario.strict()), verdict(median(result.rssRatios()), scenario.rssTarget(), false)));
-		System.out.println("   per-pair wall B/A: " + result.wallRatios().stream().map(Stats::f2)
-			.collect(Collectors.joining(" ")) + "   (min " + Stats.f2(Stats.min(result.wallRatios())) + ", max "
-				+ Stats.f2(Stats.max(result.wallRatios())) + ")");
+		System.out.println(
+				row(widths, "verdict", verdict(median(result.wallRatios()), scenario.wallTarget(), scenario.strict()),
+						verdict(median(result.rssRatios()), scenario.rssTarget(), false)));
+		System.out.println("   per-pair wall B/A: "
+				+ result.wallRatios().stream().map(Stats::f2).collect(Collectors.joining(" ")) + "   (min "
+				+ Stats.f2(Stats.min(result.wallRatios())) + ", max " + Stats.f2(Stats.max(result.wallRatios())) + ")");
 		for (Variant variant : List.of(scenario.a(), scenario.b())) {
 			List<Launch> launches = (variant == scenario.a()) ? result.a() : result.b();
 			if (variant.usesServer()) {
@@ -246,8 +246,8 @@ public final class StartupBenchmark {
 				boolean exact = counts.stream().allMatch((count) -> count == variant.expectedRequests());
 				long failed = launches.stream().mapToLong(Launch::failedRequests).sum();
 				System.out.println("   " + variant.label() + ": requests per start-up " + counts + " (target "
-						+ variant.expectedRequests() + ": " + (exact ? "OK" : "MISS") + "), " + launches.get(0)
-							.requestKinds() + ((failed > 0) ? ", " + failed + " FAILED requests" : "")
+						+ variant.expectedRequests() + ": " + (exact ? "OK" : "MISS") + "), "
+						+ launches.get(0).requestKinds() + ((failed > 0) ? ", " + failed + " FAILED requests" : "")
 						+ "; secrets loaded per location " + launches.get(0).run().loadedSecrets());
 			}
 		}
@@ -257,8 +257,8 @@ public final class StartupBenchmark {
 	/** Median time between Spring Boot's start-up events, per variant. */
 	private void printPhases(Result result) {
 		String[] segments = { "JVM start -> SpringApplication.run", "run -> environment prepared (config data, EPPs)",
-				"environment -> context prepared", "context refresh (auto-config, beans"
-						+ (result.scenario().a().web() ? ", Tomcat)" : ")"),
+				"environment -> context prepared",
+				"context refresh (auto-config, beans" + (result.scenario().a().web() ? ", Tomcat)" : ")"),
 				"refreshed -> ready", "ready -> context closed", "closed -> exit (outside JVM uptime too)" };
 		int[] widths = { 50, 7, 7, 7 };
 		System.out.println("   where the wall time goes (medians, ms):");
@@ -302,9 +302,11 @@ public final class StartupBenchmark {
 					f0(median(walls(result.b()))), ratio(wall),
 					target(scenario.wallTarget(), scenario.strict()) + " "
 							+ verdict(wall, scenario.wallTarget(), scenario.strict()),
-					f1(median(field(result.a(), "rssPeakKb")) / 1024), f1(median(field(result.b(), "rssPeakKb")) / 1024),
-					ratio(rss), target(scenario.rssTarget(), false) + " " + verdict(rss, scenario.rssTarget(), false),
-					ratio(median(pairwise(result, "cpuMs"))), counts.stream().map(String::valueOf).collect(Collectors.joining("/")),
+					f1(median(field(result.a(), "rssPeakKb")) / 1024),
+					f1(median(field(result.b(), "rssPeakKb")) / 1024), ratio(rss),
+					target(scenario.rssTarget(), false) + " " + verdict(rss, scenario.rssTarget(), false),
+					ratio(median(pairwise(result, "cpuMs"))),
+					counts.stream().map(String::valueOf).collect(Collectors.joining("/")),
 					"=" + b.expectedRequests() + " " + (exact ? "OK" : "MISS")));
 		}
 	}
@@ -338,8 +340,9 @@ public final class StartupBenchmark {
 			return "-";
 		}
 		// sum over locations; with several locations they are fetched in parallel first
-		return f0(median(launches.stream().map((launch) -> launch.run().loadMs().stream().mapToLong(Long::longValue)
-			.sum()).toList()));
+		return f0(median(launches.stream()
+			.map((launch) -> launch.run().loadMs().stream().mapToLong(Long::longValue).sum())
+			.toList()));
 	}
 
 	private static String requests(List<Launch> launches) {

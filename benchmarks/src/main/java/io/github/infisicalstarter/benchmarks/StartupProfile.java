@@ -26,9 +26,9 @@ import static io.github.infisicalstarter.benchmarks.Stats.row;
 
 /**
  * Where the start-up time of the minimal app goes, with and without the starter: classes
- * loaded ({@code -Xlog:class+load}) by jar and by start-up phase, and Spring Boot's start-up
- * steps ({@code BufferingApplicationStartup}). Profiled runs are a little slower than plain
- * ones; compare the two variants, not the absolute numbers.
+ * loaded ({@code -Xlog:class+load}) by jar and by start-up phase, and Spring Boot's
+ * start-up steps ({@code BufferingApplicationStartup}). Profiled runs are a little slower
+ * than plain ones; compare the two variants, not the absolute numbers.
  * <p>
  * Environment: {@code PROFILE_RUNS} per variant (default 5), {@code PROFILE_APP}
  * ({@code minimal}, default, or {@code web}).
@@ -84,7 +84,9 @@ public final class StartupProfile {
 		}
 	}
 
-	/** The two start-up requests, cold, with the starter's HTTP stack and with a bare one. */
+	/**
+	 * The two start-up requests, cold, with the starter's HTTP stack and with a bare one.
+	 */
 	private static void coldClient(Classpaths classpaths, InfisicalTestServer server, Path work, int runs) {
 		Map<String, List<AppRun>> results = new LinkedHashMap<>();
 		for (int i = 0; i < runs; i++) {
@@ -100,19 +102,21 @@ public final class StartupProfile {
 		System.out.println();
 		System.out.println("-- Experiment: login + list secrets in a fresh JVM, nothing else (median of " + runs
 				+ "; ColdClientProbe)");
-		results.forEach((mode, list) -> System.out.println("   " + Stats.pad(mode, 14) + " "
-				+ f0(median(list.stream().map((run) -> run.number("coldMs")).toList())) + " ms, "
-				+ f0(median(list.stream().map((run) -> run.number("classes")).toList())) + " classes loaded"));
-		System.out.println("   (restclient = RestClient over ClientHttpRequestFactoryBuilder.simple(), as InfisicalClients"
-				+ " builds it; urlconnection = the same two requests on java.net.HttpURLConnection)");
+		results.forEach((mode,
+				list) -> System.out.println("   " + Stats.pad(mode, 14) + " "
+						+ f0(median(list.stream().map((run) -> run.number("coldMs")).toList())) + " ms, "
+						+ f0(median(list.stream().map((run) -> run.number("classes")).toList())) + " classes loaded"));
+		System.out
+			.println("   (restclient = RestClient over ClientHttpRequestFactoryBuilder.simple(), as InfisicalClients"
+					+ " builds it; urlconnection = the same two requests on java.net.HttpURLConnection)");
 	}
 
 	private static Profile profile(String classpath, String main, Path yml, Path work, int index) {
 		Path log = work.resolve("classes-" + System.nanoTime() + ".log");
 		List<String> options = List.of("-Xlog:class+load=info:file=" + log + ":uptime,level,tags",
 				"-Dbench.steps=true");
-		AppRun run = AppRun.launch(classpath, options, main,
-				List.of("--spring.config.additional-location=file:" + yml), work);
+		AppRun run = AppRun.launch(classpath, options, main, List.of("--spring.config.additional-location=file:" + yml),
+				work);
 		List<Loaded> classes = new ArrayList<>();
 		try {
 			for (String line : Files.readAllLines(log)) {
@@ -174,15 +178,21 @@ public final class StartupProfile {
 		double a = median(as.stream().map((p) -> p.run().wallMs()).toList());
 		double b = median(bs.stream().map((p) -> p.run().wallMs()).toList());
 		System.out.println(row(widths, "exit (wall)", f0(a), f0(b), f0(b - a)));
-		System.out.println(row(widths, "starter's own load line (ms)", "", f0(median(bs.stream()
-			.map((p) -> p.run().loadMs().stream().mapToLong(Long::longValue).sum())
-			.toList())), ""));
+		System.out.println(row(widths, "starter's own load line (ms)", "",
+				f0(median(bs.stream().map((p) -> p.run().loadMs().stream().mapToLong(Long::longValue).sum()).toList())),
+				""));
 	}
 
 	private static void printClasses(Profile a, Profile b) {
-		Set<String> aNames = a.classes().stream().map(Loaded::name).map(StartupProfile::stable)
+		Set<String> aNames = a.classes()
+			.stream()
+			.map(Loaded::name)
+			.map(StartupProfile::stable)
 			.collect(Collectors.toSet());
-		Set<String> bNames = b.classes().stream().map(Loaded::name).map(StartupProfile::stable)
+		Set<String> bNames = b.classes()
+			.stream()
+			.map(Loaded::name)
+			.map(StartupProfile::stable)
 			.collect(Collectors.toSet());
 		List<Loaded> extra = b.classes().stream().filter((c) -> !aNames.contains(stable(c.name()))).toList();
 		List<Loaded> missing = a.classes().stream().filter((c) -> !bNames.contains(stable(c.name()))).toList();
@@ -193,8 +203,8 @@ public final class StartupProfile {
 		System.out.println("   classes only in B, by source and by the phase that loaded them:");
 		List<String> phases = List.of("starting", "env", "prepared", "refreshed", "ready", "closed", "exit");
 		int[] widths = { 38, 6, 9, 7, 9, 8, 6, 7, 6 };
-		System.out.println("   " + row(widths, "source", "all", "<starting", "env", "prepared", "refresh", "ready",
-				"closed", "exit"));
+		System.out.println("   "
+				+ row(widths, "source", "all", "<starting", "env", "prepared", "refresh", "ready", "closed", "exit"));
 		Map<String, long[]> bySource = new LinkedHashMap<>();
 		for (Loaded loaded : extra) {
 			long[] counts = bySource.computeIfAbsent(loaded.source(), (key) -> new long[phases.size() + 1]);
@@ -213,8 +223,9 @@ public final class StartupProfile {
 		System.out.println("   classes only in B, first and last load per source (JVM up-time ms):");
 		extra.stream()
 			.collect(Collectors.groupingBy(Loaded::source, LinkedHashMap::new, Collectors.toList()))
-			.forEach((source, loaded) -> System.out.println("   " + Stats.pad(source, 38) + Stats.lpad(
-					f0(loaded.get(0).atMs()), 7) + " .. " + Stats.lpad(f0(loaded.get(loaded.size() - 1).atMs()), 6)));
+			.forEach((source, loaded) -> System.out
+				.println("   " + Stats.pad(source, 38) + Stats.lpad(f0(loaded.get(0).atMs()), 7) + " .. "
+						+ Stats.lpad(f0(loaded.get(loaded.size() - 1).atMs()), 6)));
 		System.out.println("   classes only in B by package (top 30):");
 		extra.stream()
 			.collect(Collectors.groupingBy((c) -> pkg(c.name()), Collectors.counting()))
@@ -222,8 +233,8 @@ public final class StartupProfile {
 			.stream()
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
 			.limit(30)
-			.forEach((entry) -> System.out.println("   " + Stats.lpad(String.valueOf(entry.getValue()), 6) + "  "
-					+ entry.getKey()));
+			.forEach((entry) -> System.out
+				.println("   " + Stats.lpad(String.valueOf(entry.getValue()), 6) + "  " + entry.getKey()));
 		System.out.println("   B's timeline (JVM up-time ms of the first class loaded):");
 		Map<String, Double> firsts = new LinkedHashMap<>();
 		for (Loaded loaded : b.classes()) {
@@ -231,7 +242,8 @@ public final class StartupProfile {
 					"org.springframework.web.client.", "org.springframework.boot.http.client.",
 					"sun.net.www.protocol.http.", "tools.jackson.core.", "org.springframework.security.",
 					"io.github.infisicalstarter.refresh.")) {
-				if (loaded.name().startsWith(prefix) && !loaded.name().startsWith("io.github.infisicalstarter.benchmarks.")) {
+				if (loaded.name().startsWith(prefix)
+						&& !loaded.name().startsWith("io.github.infisicalstarter.benchmarks.")) {
 					firsts.putIfAbsent(prefix + "*", loaded.atMs());
 				}
 			}
@@ -239,7 +251,8 @@ public final class StartupProfile {
 		firsts.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByValue())
-			.forEach((entry) -> System.out.println("   " + Stats.lpad(f0(entry.getValue()), 6) + "  " + entry.getKey()));
+			.forEach(
+					(entry) -> System.out.println("   " + Stats.lpad(f0(entry.getValue()), 6) + "  " + entry.getKey()));
 		System.out.println("   (B's events: " + phaseEnds + ")");
 	}
 
@@ -280,8 +293,8 @@ public final class StartupProfile {
 		System.out.println(row(widths, "step", "A", "B", "B-A"));
 		table.entrySet()
 			.stream()
-			.sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -Math
-				.abs(e.getValue()[1] - e.getValue()[0])))
+			.sorted(Comparator
+				.comparingDouble((Map.Entry<String, double[]> e) -> -Math.abs(e.getValue()[1] - e.getValue()[0])))
 			.limit(20)
 			.forEach((entry) -> System.out.println(row(widths, entry.getKey(), f1(entry.getValue()[0]),
 					f1(entry.getValue()[1]), f1(entry.getValue()[1] - entry.getValue()[0]))));
@@ -299,7 +312,8 @@ public final class StartupProfile {
 		extraBeans.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-			.forEach((entry) -> System.out.println("   " + Stats.lpad(f1(entry.getValue()), 7) + "  " + entry.getKey()));
+			.forEach(
+					(entry) -> System.out.println("   " + Stats.lpad(f1(entry.getValue()), 7) + "  " + entry.getKey()));
 	}
 
 }

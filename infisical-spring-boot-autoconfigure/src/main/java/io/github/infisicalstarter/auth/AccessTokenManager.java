@@ -24,10 +24,10 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Owns the one access token of an application, shared by every location, entry point and
- * refresh. It logs in on first use, renews the token at a share of its lifetime, logs in again
- * when renewal is refused or the max-TTL budget is spent, and replaces a token the server
- * rejects (403 {@code TokenError} when expired, 401 when revoked) before retrying the call
- * once. Concurrent callers that need a new token wait for a single login.
+ * refresh. It logs in on first use, renews the token at a share of its lifetime, logs in
+ * again when renewal is refused or the max-TTL budget is spent, and replaces a token the
+ * server rejects (403 {@code TokenError} when expired, 401 when revoked) before retrying
+ * the call once. Concurrent callers that need a new token wait for a single login.
  *
  * @since 0.1.0
  */
@@ -153,8 +153,8 @@ public final class AccessTokenManager implements AutoCloseable {
 		this.current = token;
 		scheduleRenewal(token);
 		if (logger.isDebugEnabled()) {
-			logger.debug("Infisical access token valid for " + lifetime.toSeconds() + "s" + ((max != null)
-					? ", renewable until " + max : ""));
+			logger.debug("Infisical access token valid for " + lifetime.toSeconds() + "s"
+					+ ((max != null) ? ", renewable until " + max : ""));
 		}
 		return token;
 	}
@@ -166,8 +166,8 @@ public final class AccessTokenManager implements AutoCloseable {
 		if (this.closed) {
 			return;
 		}
-		long delay = Math.max(0, Duration.between(this.clock.instant(), token.renewAt(this.settings.renewAt()))
-			.toMillis());
+		long delay = Math.max(0,
+				Duration.between(this.clock.instant(), token.renewAt(this.settings.renewAt())).toMillis());
 		this.renewal = this.scheduler.schedule(this::renew, delay, TimeUnit.MILLISECONDS);
 	}
 
@@ -211,8 +211,7 @@ public final class AccessTokenManager implements AutoCloseable {
 			if (ex.isTransient()) {
 				throw ex;
 			}
-			logger.debug("Infisical refused to renew the access token (HTTP " + ex.getStatus()
-					+ "); logging in again");
+			logger.debug("Infisical refused to renew the access token (HTTP " + ex.getStatus() + "); logging in again");
 			install(this.authentication.login(), null);
 		}
 	}

@@ -3,9 +3,9 @@ package io.github.infisicalstarter.auth;
 import io.github.infisicalstarter.client.TokenResponse;
 
 /**
- * Obtains a fresh access token from Infisical. The seam between how a machine identity proves
- * itself (Universal Auth today) and the {@link AccessTokenManager} that caches, renews and
- * replaces the tokens it gets.
+ * Obtains a fresh access token from Infisical. The seam between how a machine identity
+ * proves itself (Universal Auth today) and the {@link AccessTokenManager} that caches,
+ * renews and replaces the tokens it gets.
  *
  * @since 0.1.0
  */

@@ -4,8 +4,8 @@ import io.github.infisicalstarter.client.InfisicalClient;
 import io.github.infisicalstarter.client.TokenResponse;
 
 /**
- * Universal Auth: a machine identity's client id and client secret exchanged for an access
- * token. The client secret is held here only and never printed.
+ * Universal Auth: a machine identity's client id and client secret exchanged for an
+ * access token. The client secret is held here only and never printed.
  *
  * @since 0.1.0
  */

@@ -13,11 +13,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the Infisical starter: binds {@code infisical.*} (for IDE metadata and
- * the actuator), closes the secrets service with the context, and masks Infisical-sourced values in {@code /actuator/env} and
- * {@code /actuator/configprops}. Secrets themselves are loaded before the application context
- * exists, by {@link InfisicalEnvironmentPostProcessor} or the {@code infisical:} config data
- * import.
+ * Auto-configuration of the Infisical starter: binds {@code infisical.*} (for IDE
+ * metadata and the actuator), closes the secrets service with the context, and masks
+ * Infisical-sourced values in {@code /actuator/env} and {@code /actuator/configprops}.
+ * Secrets themselves are loaded before the application context exists, by
+ * {@link InfisicalEnvironmentPostProcessor} or the {@code infisical:} config data import.
  *
  * @since 0.1.0
  */
@@ -27,9 +27,9 @@ import org.springframework.context.annotation.Configuration;
 public final class InfisicalAutoConfiguration {
 
 	/**
-	 * Closes the application's {@link InfisicalSecretsService} (stopping renewal and revoking
-	 * the token unless switched off) with the application context, whichever entry point
-	 * created it.
+	 * Closes the application's {@link InfisicalSecretsService} (stopping renewal and
+	 * revoking the token unless switched off) with the application context, whichever
+	 * entry point created it.
 	 * @param infisicalSecretsService the service
 	 * @return the callback
 	 */

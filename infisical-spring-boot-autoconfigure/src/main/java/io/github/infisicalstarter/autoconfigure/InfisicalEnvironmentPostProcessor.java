@@ -37,16 +37,16 @@ import org.springframework.core.io.DefaultResourceLoader;
  * {@link InfisicalSecretsService}. It serves two entry points:
  * <ul>
  * <li>{@code spring.config.import=infisical:…}: each import left an
- * {@link InfisicalImportPlaceholder} where Boot placed it, which is replaced by the secrets,
- * so Boot's precedence rules for imports hold (a later import wins);</li>
+ * {@link InfisicalImportPlaceholder} where Boot placed it, which is replaced by the
+ * secrets, so Boot's precedence rules for imports hold (a later import wins);</li>
  * <li>zero configuration: with no import, {@code infisical.*} properties alone load the
- * location they describe (or every {@code infisical.locations[]} entry, a later one winning),
- * placed above {@code application.yml} and below command-line arguments, system properties and
- * OS environment variables.</li>
+ * location they describe (or every {@code infisical.locations[]} entry, a later one
+ * winning), placed above {@code application.yml} and below command-line arguments, system
+ * properties and OS environment variables.</li>
  * </ul>
- * With explicit imports, or when Spring Cloud's bootstrap context loads Infisical locations
- * (see {@link BootstrapMode}), the zero-configuration location is not loaded here, so nothing
- * loads twice.
+ * With explicit imports, or when Spring Cloud's bootstrap context loads Infisical
+ * locations (see {@link BootstrapMode}), the zero-configuration location is not loaded
+ * here, so nothing loads twice.
  *
  * @since 0.1.0
  */

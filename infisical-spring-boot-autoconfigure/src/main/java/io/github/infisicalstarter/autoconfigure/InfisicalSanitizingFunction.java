@@ -9,9 +9,9 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.core.env.PropertySource;
 
 /**
- * Masks every value that came from Infisical, and {@code infisical.client-secret} wherever it
- * came from, in {@code /actuator/env} and {@code /actuator/configprops}, even when
- * {@code show-values} is {@code ALWAYS}.
+ * Masks every value that came from Infisical, and {@code infisical.client-secret}
+ * wherever it came from, in {@code /actuator/env} and {@code /actuator/configprops}, even
+ * when {@code show-values} is {@code ALWAYS}.
  *
  * @since 0.1.0
  */

@@ -12,10 +12,10 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Tells whether Spring Cloud's bootstrap context will load Infisical secrets through
- * {@link InfisicalPropertySourceLocator}: bootstrap mode is on and the bootstrap environment
- * (command line, system properties, OS environment, default properties and the bootstrap
- * files, but not {@code application.yml}) names a client id. The zero-configuration entry
- * point then leaves the loading to the locator.
+ * {@link InfisicalPropertySourceLocator}: bootstrap mode is on and the bootstrap
+ * environment (command line, system properties, OS environment, default properties and
+ * the bootstrap files, but not {@code application.yml}) names a client id. The
+ * zero-configuration entry point then leaves the loading to the locator.
  *
  * @since 0.1.0
  */
@@ -24,8 +24,8 @@ public final class BootstrapMode {
 	private static final boolean CLOUD_CONTEXT_PRESENT = ClassUtils
 		.isPresent("org.springframework.cloud.util.PropertyUtils", BootstrapMode.class.getClassLoader());
 
-	private static final Set<String> SHARED_SOURCES = Set.of("commandLineArgs", "systemProperties",
-			"systemEnvironment", "defaultProperties", "springCloudDefaultProperties");
+	private static final Set<String> SHARED_SOURCES = Set.of("commandLineArgs", "systemProperties", "systemEnvironment",
+			"defaultProperties", "springCloudDefaultProperties");
 
 	private BootstrapMode() {
 	}

@@ -8,12 +8,13 @@ import io.github.infisicalstarter.config.InfisicalProperties;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
 
 /**
- * Shares one {@link InfisicalSecretsService} between the bootstrap contexts of an application.
- * Spring Cloud refreshes a bootstrap-mode application by building a throw-away bootstrap
- * context; without sharing, every refresh would log in again and fetch every location again.
- * Services are counted by the bootstrap contexts that use them and closed when the last one
- * closes; the application context closes them too (Spring Cloud never closes the original
- * bootstrap context), and a closed service is replaced on the next start.
+ * Shares one {@link InfisicalSecretsService} between the bootstrap contexts of an
+ * application. Spring Cloud refreshes a bootstrap-mode application by building a
+ * throw-away bootstrap context; without sharing, every refresh would log in again and
+ * fetch every location again. Services are counted by the bootstrap contexts that use
+ * them and closed when the last one closes; the application context closes them too
+ * (Spring Cloud never closes the original bootstrap context), and a closed service is
+ * replaced on the next start.
  *
  * @since 0.1.0
  */

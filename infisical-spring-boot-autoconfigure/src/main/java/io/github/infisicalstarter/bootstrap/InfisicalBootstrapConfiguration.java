@@ -18,12 +18,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Bootstrap configuration (registered under Spring Cloud's {@code BootstrapConfiguration} key)
- * for applications that run Spring Cloud's bootstrap context. Active when the bootstrap
- * environment (for example {@code bootstrap.yml}) sets {@code infisical.client-id}; otherwise
- * the zero-configuration entry point handles {@code application.yml}. The service is shared
- * with the bootstrap contexts that Spring Cloud builds to refresh, so a refresh reuses the
- * client and token.
+ * Bootstrap configuration (registered under Spring Cloud's {@code BootstrapConfiguration}
+ * key) for applications that run Spring Cloud's bootstrap context. Active when the
+ * bootstrap environment (for example {@code bootstrap.yml}) sets
+ * {@code infisical.client-id}; otherwise the zero-configuration entry point handles
+ * {@code application.yml}. The service is shared with the bootstrap contexts that Spring
+ * Cloud builds to refresh, so a refresh reuses the client and token.
  *
  * @since 0.1.0
  */

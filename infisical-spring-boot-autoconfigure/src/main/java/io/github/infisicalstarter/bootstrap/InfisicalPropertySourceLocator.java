@@ -21,10 +21,10 @@ import org.springframework.core.env.PropertySource;
  * The bootstrap-context entry point: locates the Infisical locations configured in the
  * bootstrap environment (such as {@code bootstrap.yml}) through the same
  * {@link InfisicalSecretsService} as the other entry points. When the application's own
- * environment already holds Infisical secrets (loaded by an {@code infisical:} import or the
- * zero-configuration entry point, which run first), it locates nothing, so nothing loads twice. Spring Cloud gives the first
- * located source the highest precedence, so the list is reversed to keep the rule that a later
- * location wins.
+ * environment already holds Infisical secrets (loaded by an {@code infisical:} import or
+ * the zero-configuration entry point, which run first), it locates nothing, so nothing
+ * loads twice. Spring Cloud gives the first located source the highest precedence, so the
+ * list is reversed to keep the rule that a later location wins.
  *
  * @since 0.1.0
  */

@@ -19,12 +19,15 @@ public class InfisicalApiException extends InfisicalException {
 	 */
 	public enum Kind {
 
-		/** The server could not be reached (connection refused, unknown host, failed TLS handshake). */
+		/**
+		 * The server could not be reached (connection refused, unknown host, failed TLS
+		 * handshake).
+		 */
 		UNREACHABLE,
 
 		/**
-		 * The server's TLS certificate was rejected: not trusted, or not issued for the host.
-		 * Trying again does not help; {@code infisical.ssl.bundle} does.
+		 * The server's TLS certificate was rejected: not trusted, or not issued for the
+		 * host. Trying again does not help; {@code infisical.ssl.bundle} does.
 		 */
 		UNTRUSTED,
 
@@ -92,7 +95,8 @@ public class InfisicalApiException extends InfisicalException {
 	}
 
 	/**
-	 * Return how long the server asked to wait before trying again (HTTP 429), if it said.
+	 * Return how long the server asked to wait before trying again (HTTP 429), if it
+	 * said.
 	 * @return the delay or {@code null}
 	 */
 	public @Nullable Duration getRetryAfter() {
@@ -100,8 +104,8 @@ public class InfisicalApiException extends InfisicalException {
 	}
 
 	/**
-	 * Return a copy of this exception whose message also says how many attempts were made, for
-	 * the failure that ends a series of retries.
+	 * Return a copy of this exception whose message also says how many attempts were
+	 * made, for the failure that ends a series of retries.
 	 * @param attempts the number of attempts made
 	 * @return the copy
 	 */
@@ -116,7 +120,8 @@ public class InfisicalApiException extends InfisicalException {
 	}
 
 	/**
-	 * Whether the same call may succeed later: connection problems, timeouts, 429 and 5xx.
+	 * Whether the same call may succeed later: connection problems, timeouts, 429 and
+	 * 5xx.
 	 * @return {@code true} for transient failures
 	 */
 	public boolean isTransient() {

@@ -16,10 +16,11 @@ import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
 /**
- * The one way an {@link InfisicalClient} is built, shared by every entry point. Uses Spring
- * Boot's {@link ClientHttpRequestFactoryBuilder} on the JDK's {@code HttpURLConnection}: the
- * cheapest connector to start, with the JDK's proxy conventions ({@code https.proxyHost} and
- * friends) and Boot's timeout and SSL bundle handling.
+ * The one way an {@link InfisicalClient} is built, shared by every entry point. Uses
+ * Spring Boot's {@link ClientHttpRequestFactoryBuilder} on the JDK's
+ * {@code HttpURLConnection}: the cheapest connector to start, with the JDK's proxy
+ * conventions ({@code https.proxyHost} and friends) and Boot's timeout and SSL bundle
+ * handling.
  *
  * @since 0.1.0
  */
@@ -31,7 +32,8 @@ public final class InfisicalClients {
 	/**
 	 * Build a client.
 	 * @param properties the properties that say where and how to connect
-	 * @param sslBundle the SSL bundle named by {@code infisical.ssl.bundle}, or {@code null}
+	 * @param sslBundle the SSL bundle named by {@code infisical.ssl.bundle}, or
+	 * {@code null}
 	 * @param logger where to warn about insecure settings
 	 * @return a new client
 	 */
@@ -42,7 +44,6 @@ public final class InfisicalClients {
 			.withTimeouts(properties.http().connectTimeout(), properties.http().readTimeout())
 			.withSslBundle(sslBundle);
 		RestClient restClient = RestClient.builder()
-			.baseUrl(siteUrl)
 			.requestFactory(ClientHttpRequestFactoryBuilder.simple().build(settings))
 			.messageConverters(List.of(new ByteArrayHttpMessageConverter()))
 			.build();

@@ -19,10 +19,11 @@ import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads and writes the few JSON shapes of the Infisical API with Jackson's streaming parser.
- * Databinding is avoided on purpose: it is most of a minimal application's start-up cost and
- * would bind far more than the three fields a secret needs. Problems are reported as
- * {@link BadJsonException} whose message never repeats any part of the document.
+ * Reads and writes the few JSON shapes of the Infisical API with Jackson's streaming
+ * parser. Databinding is avoided on purpose: it is most of a minimal application's
+ * start-up cost and would bind far more than the three fields a secret needs. Problems
+ * are reported as {@link BadJsonException} whose message never repeats any part of the
+ * document.
  *
  * @since 0.1.0
  */
@@ -89,8 +90,8 @@ final class InfisicalJson {
 	}
 
 	/**
-	 * Read Infisical's error envelope {@code {statusCode, message, error}}; {@code message}
-	 * is an array of issues for validation failures.
+	 * Read Infisical's error envelope {@code {statusCode, message, error}};
+	 * {@code message} is an array of issues for validation failures.
 	 */
 	static ErrorBody readError(InputStream in) {
 		try {
@@ -160,8 +161,8 @@ final class InfisicalJson {
 				switch (name) {
 					case "secretKey" -> key = string(parser, next, field + "[].secretKey");
 					case "secretValue" -> value = string(parser, next, field + "[].secretValue");
-					case "secretPath" -> path = (next == JsonToken.VALUE_NULL) ? path
-							: string(parser, next, field + "[].secretPath");
+					case "secretPath" ->
+						path = (next == JsonToken.VALUE_NULL) ? path : string(parser, next, field + "[].secretPath");
 					default -> parser.skipChildren();
 				}
 			}
@@ -232,8 +233,8 @@ final class InfisicalJson {
 
 	private static void expect(JsonToken actual, JsonToken expected, String field) {
 		if (actual != expected) {
-			throw new BadJsonException("'" + field + "' is " + describe(actual) + " where " + describe(expected)
-					+ " was expected");
+			throw new BadJsonException(
+					"'" + field + "' is " + describe(actual) + " where " + describe(expected) + " was expected");
 		}
 	}
 
@@ -271,8 +272,8 @@ final class InfisicalJson {
 		}
 		catch (JacksonException ex) {
 			TokenStreamLocation location = ex.getLocation();
-			String where = (location != null) ? " at line " + location.getLineNr() + ", column "
-					+ location.getColumnNr() : "";
+			String where = (location != null)
+					? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
 			String what = ex.getClass().getSimpleName().contains("Constraints")
 					? "the body is larger than " + (MAX_DOCUMENT_LENGTH / (1024 * 1024)) + " MB"
 					: "the body is not valid JSON (malformed or cut short)" + where;
@@ -295,8 +296,8 @@ final class InfisicalJson {
 	}
 
 	/**
-	 * A body that is not the JSON the API documents. The message describes the problem without
-	 * quoting the body.
+	 * A body that is not the JSON the API documents. The message describes the problem
+	 * without quoting the body.
 	 */
 	static final class BadJsonException extends RuntimeException {
 

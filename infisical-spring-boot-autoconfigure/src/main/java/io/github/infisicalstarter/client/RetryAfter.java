@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads how long a rate-limited client should wait: the {@code Retry-After} header in seconds
- * or as an HTTP date, else the "try again in N seconds" that Infisical puts in its message.
+ * Reads how long a rate-limited client should wait: the {@code Retry-After} header in
+ * seconds or as an HTTP date, else the "try again in N seconds" that Infisical puts in
+ * its message.
  *
  * @since 0.1.0
  */

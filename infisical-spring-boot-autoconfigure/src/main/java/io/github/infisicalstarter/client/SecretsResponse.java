@@ -28,8 +28,8 @@ public record SecretsResponse(List<RawSecret> secrets, List<ImportedSecrets> imp
 
 	@Override
 	public String toString() {
-		return "SecretsResponse[secrets=" + this.secrets.size() + ", imports=" + this.imports.size()
-				+ ", notModified=" + this.notModified + "]";
+		return "SecretsResponse[secrets=" + this.secrets.size() + ", imports=" + this.imports.size() + ", notModified="
+				+ this.notModified + "]";
 	}
 
 }

@@ -13,34 +13,35 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 
 /**
- * The {@code infisical.*} properties. They describe how to reach and log in to Infisical and
- * the default secret location; {@link #locations()} and {@code spring.config.import} locations
- * inherit from them.
+ * The {@code infisical.*} properties. They describe how to reach and log in to Infisical
+ * and the default secret location; {@link #locations()} and {@code spring.config.import}
+ * locations inherit from them.
  *
  * @param enabled Whether Infisical secrets are loaded at all
- * @param siteUrl URL of the Infisical instance (self-hosted or dedicated), or {@code us} /
- * {@code eu} for Infisical Cloud's regions
+ * @param siteUrl URL of the Infisical instance (self-hosted or dedicated), or {@code us}
+ * / {@code eu} for Infisical Cloud's regions
  * @param clientId Client id of the machine identity's Universal Auth
  * @param clientSecret Client secret of the machine identity's Universal Auth
  * @param projectId Id of the project to read secrets from
- * @param environment Environment slug to read secrets from, e.g. {@code dev}; never guessed
+ * @param environment Environment slug to read secrets from, e.g. {@code dev}; never
+ * guessed
  * @param secretPath Folder to read secrets from
  * @param recursive Whether to include the secrets of all sub-folders
  * @param include Key patterns to load ({@code *} wildcards); empty loads all keys
  * @param exclude Key patterns to leave out ({@code *} wildcards)
- * @param includeImports Whether to merge secrets imported into the folder, as Infisical's own
- * clients do
+ * @param includeImports Whether to merge secrets imported into the folder, as Infisical's
+ * own clients do
  * @param expandReferences Whether the server expands {@code ${KEY}} references in values
  * @param pathAsPrefix Whether keys in sub-folders are prefixed by their folder path
  * ({@code /db/PASSWORD} becomes {@code db.password}) instead of colliding
  * @param prefix String prepended to every key of the location
  * @param tags Tag slugs a secret must carry to be loaded (any of them)
- * @param relaxedNames Whether an environment-variable-style key such as {@code DB_PASSWORD}
- * is also readable as {@code db.password}
+ * @param relaxedNames Whether an environment-variable-style key such as
+ * {@code DB_PASSWORD} is also readable as {@code db.password}
  * @param failFast Whether start-up fails when a non-optional location cannot be loaded;
  * when {@code false} a warning is logged and start-up goes on
- * @param locations Further locations for the zero-configuration entry point; each inherits
- * unset values from these properties
+ * @param locations Further locations for the zero-configuration entry point; each
+ * inherits unset values from these properties
  * @param http HTTP client settings
  * @param ssl TLS settings
  * @param token Access-token lifecycle settings
@@ -56,8 +57,8 @@ public record InfisicalProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("true") boolean expandReferences, boolean pathAsPrefix, @DefaultValue("") String prefix,
 		@Nullable List<String> tags, @Nullable List<String> include, @Nullable List<String> exclude,
 		@DefaultValue("true") boolean relaxedNames, @DefaultValue("true") boolean failFast,
-		@Nullable List<Location> locations, @DefaultValue Http http, @DefaultValue Ssl ssl,
-		@DefaultValue Token token, @DefaultValue Refresh refresh, @DefaultValue Retry retry) {
+		@Nullable List<Location> locations, @DefaultValue Http http, @DefaultValue Ssl ssl, @DefaultValue Token token,
+		@DefaultValue Refresh refresh, @DefaultValue Retry retry) {
 
 	/** The prefix of all properties. */
 	public static final String PREFIX = "infisical";
@@ -140,12 +141,13 @@ public record InfisicalProperties(@DefaultValue("true") boolean enabled,
 	@Override
 	public String toString() {
 		return "InfisicalProperties[siteUrl=" + this.siteUrl + ", clientId=" + this.clientId + ", clientSecret="
-				+ ((this.clientSecret != null) ? "****" : "null") + ", projectId=" + this.projectId
-				+ ", environment=" + this.environment + ", secretPath=" + this.secretPath + "]";
+				+ ((this.clientSecret != null) ? "****" : "null") + ", projectId=" + this.projectId + ", environment="
+				+ this.environment + ", secretPath=" + this.secretPath + "]";
 	}
 
 	/**
-	 * One more location for the zero-configuration entry point. Unset values are inherited.
+	 * One more location for the zero-configuration entry point. Unset values are
+	 * inherited.
 	 *
 	 * @param projectId Project id
 	 * @param environment Environment slug
@@ -184,8 +186,8 @@ public record InfisicalProperties(@DefaultValue("true") boolean enabled,
 	/**
 	 * TLS settings. Certificate and host-name verification are always on.
 	 *
-	 * @param bundle Name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) that holds the
-	 * trust material (and client certificate) for the Infisical server
+	 * @param bundle Name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) that
+	 * holds the trust material (and client certificate) for the Infisical server
 	 */
 	public record Ssl(@Nullable String bundle) {
 
@@ -194,7 +196,8 @@ public record InfisicalProperties(@DefaultValue("true") boolean enabled,
 	/**
 	 * Access-token lifecycle settings.
 	 *
-	 * @param renewAt Share of a token's lifetime after which it is renewed, between 0 and 1
+	 * @param renewAt Share of a token's lifetime after which it is renewed, between 0 and
+	 * 1
 	 * @param revokeOnShutdown Whether the token is revoked when the application stops
 	 */
 	public record Token(@DefaultValue("0.66") double renewAt, @DefaultValue("true") boolean revokeOnShutdown) {
@@ -210,8 +213,8 @@ public record InfisicalProperties(@DefaultValue("true") boolean enabled,
 	 *
 	 * @param enabled Whether secrets are polled and refreshed
 	 * @param interval Time between two polls of every location
-	 * @param jitter Upper bound of a random delay added to each interval, so that a fleet does
-	 * not poll in step
+	 * @param jitter Upper bound of a random delay added to each interval, so that a fleet
+	 * does not poll in step
 	 */
 	public record Refresh(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration interval,
 			@DefaultValue("10s") Duration jitter) {
@@ -223,8 +226,8 @@ public record InfisicalProperties(@DefaultValue("true") boolean enabled,
 	}
 
 	/**
-	 * Start-up retry settings for transient failures (connection refused or reset, timeouts,
-	 * 429 and 5xx). Permanent failures are never retried.
+	 * Start-up retry settings for transient failures (connection refused or reset,
+	 * timeouts, 429 and 5xx). Permanent failures are never retried.
 	 *
 	 * @param maxAttempts Attempts in all, the first included
 	 * @param initialInterval Delay before the first retry

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * One place to read secrets from, fully resolved: a project, an environment and a folder, with
- * how its keys are selected and named. Equal locations are loaded once.
+ * One place to read secrets from, fully resolved: a project, an environment and a folder,
+ * with how its keys are selected and named. Equal locations are loaded once.
  *
  * @param projectId project id
  * @param environment environment slug
@@ -24,7 +24,9 @@ public record SecretsLocation(String projectId, String environment, String secre
 		boolean includeImports, boolean expandReferences, boolean pathAsPrefix, String prefix, List<String> tags,
 		List<String> include, List<String> exclude) {
 
-	/** Prefix of every property source name and of {@code spring.config.import} locations. */
+	/**
+	 * Prefix of every property source name and of {@code spring.config.import} locations.
+	 */
 	public static final String PREFIX = "infisical:";
 
 	public SecretsLocation {
@@ -35,7 +37,8 @@ public record SecretsLocation(String projectId, String environment, String secre
 
 	/**
 	 * Return the stable name of the property source of this location, for example
-	 * {@code infisical:657830d5/prod/db}; options that change what is loaded follow as a query.
+	 * {@code infisical:657830d5/prod/db}; options that change what is loaded follow as a
+	 * query.
 	 * @return the property source name
 	 */
 	public String name() {

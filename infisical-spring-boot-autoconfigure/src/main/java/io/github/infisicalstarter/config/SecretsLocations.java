@@ -31,8 +31,9 @@ public final class SecretsLocations {
 	}
 
 	/**
-	 * Return the locations of the zero-configuration entry point: {@code infisical.locations}
-	 * when set, else the one location described by {@code infisical.*}.
+	 * Return the locations of the zero-configuration entry point:
+	 * {@code infisical.locations} when set, else the one location described by
+	 * {@code infisical.*}.
 	 * @param properties the bound properties
 	 * @return the locations with their optional flag, in precedence order (last wins)
 	 */
@@ -45,15 +46,16 @@ public final class SecretsLocations {
 			Location location = properties.locations().get(i);
 			String source = "infisical.locations[" + i + "]";
 			result.add(new OptionalLocation(build(properties, source, location.projectId(), location.environment(),
-					location.secretPath(), location.recursive(), location.includeImports(),
-					location.expandReferences(), location.pathAsPrefix(), location.prefix(), location.tags(),
-					location.include(), location.exclude()), location.optional()));
+					location.secretPath(), location.recursive(), location.includeImports(), location.expandReferences(),
+					location.pathAsPrefix(), location.prefix(), location.tags(), location.include(),
+					location.exclude()), location.optional()));
 		}
 		return result;
 	}
 
 	/**
-	 * Parse a {@code spring.config.import} location, without its {@code optional:} prefix.
+	 * Parse a {@code spring.config.import} location, without its {@code optional:}
+	 * prefix.
 	 * @param location the location, starting with {@code infisical:}
 	 * @param properties the bound properties to inherit from
 	 * @return the resolved location
@@ -108,8 +110,8 @@ public final class SecretsLocations {
 				"the slug of the environment to read, e.g. dev or prod");
 		return new SecretsLocation(project.trim(), env.trim(), path(or(secretPath, p.secretPath()), source),
 				or(recursive, p.recursive()), or(includeImports, p.includeImports()),
-				or(expandReferences, p.expandReferences()), or(pathAsPrefix, p.pathAsPrefix()),
-				or(prefix, p.prefix()), or(tags, p.tags()), or(include, p.include()), or(exclude, p.exclude()));
+				or(expandReferences, p.expandReferences()), or(pathAsPrefix, p.pathAsPrefix()), or(prefix, p.prefix()),
+				or(tags, p.tags()), or(include, p.include()), or(exclude, p.exclude()));
 	}
 
 	private static String required(@Nullable String value, String name, String source, String what) {

@@ -7,9 +7,9 @@ import org.springframework.boot.context.config.ConfigDataLoader;
 import org.springframework.boot.context.config.ConfigDataLoaderContext;
 
 /**
- * Loads an {@link InfisicalConfigDataResource} as an {@link InfisicalImportPlaceholder} that
- * holds the import's position until the secrets are loaded. The remote data may not import
- * further locations or activate profiles.
+ * Loads an {@link InfisicalConfigDataResource} as an {@link InfisicalImportPlaceholder}
+ * that holds the import's position until the secrets are loaded. The remote data may not
+ * import further locations or activate profiles.
  *
  * @since 0.1.0
  */

@@ -10,8 +10,8 @@ import org.springframework.boot.context.config.ConfigDataLocationResolverContext
 
 /**
  * Resolves {@code infisical:} imports such as {@code infisical:} (the location that
- * {@code infisical.*} describes) or {@code infisical:/db?environment=prod&prefix=db.}. The
- * location is only parsed against the complete environment later (see
+ * {@code infisical.*} describes) or {@code infisical:/db?environment=prod&prefix=db.}.
+ * The location is only parsed against the complete environment later (see
  * {@link InfisicalImportPlaceholder}), so that profile-specific files count.
  *
  * @since 0.1.0

@@ -6,11 +6,11 @@ import org.springframework.core.env.EnumerablePropertySource;
 
 /**
  * Marks where an {@code infisical:} import sits among the property sources. Spring Boot
- * resolves imports before profile-specific files are loaded, so {@code infisical.environment}
- * set in {@code application-prod.yml} would not be visible yet. The import therefore only
- * reserves its position here; right after config data processing
- * {@code InfisicalEnvironmentPostProcessor} resolves it against the complete environment and
- * replaces this empty source with the secrets.
+ * resolves imports before profile-specific files are loaded, so
+ * {@code infisical.environment} set in {@code application-prod.yml} would not be visible
+ * yet. The import therefore only reserves its position here; right after config data
+ * processing {@code InfisicalEnvironmentPostProcessor} resolves it against the complete
+ * environment and replaces this empty source with the secrets.
  *
  * @since 0.1.0
  */

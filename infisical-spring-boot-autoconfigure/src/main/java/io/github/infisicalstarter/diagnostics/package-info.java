@@ -1,5 +1,6 @@
 /**
- * Failure analysis that turns Infisical start-up failures into one plain sentence and a fix.
+ * Failure analysis that turns Infisical start-up failures into one plain sentence and a
+ * fix.
  */
 @NullMarked
 package io.github.infisicalstarter.diagnostics;

@@ -5,8 +5,8 @@ import io.github.infisicalstarter.config.InfisicalConfigurationException;
 import io.github.infisicalstarter.config.SecretsLocation;
 
 /**
- * A location could not be loaded. The message names the location and the site and then says
- * why; the action is the cause's.
+ * A location could not be loaded. The message names the location and the site and then
+ * says why; the action is the cause's.
  *
  * @since 0.1.0
  */

@@ -7,9 +7,9 @@ import org.springframework.core.env.EnumerablePropertySource;
 
 /**
  * The secrets of one {@link SecretsLocation} in the Spring Environment. Its source is the
- * location, never the values, so printing the property source (as Spring does at DEBUG) shows
- * no secret. The values are held in an immutable {@link SecretsSnapshot} that is replaced in
- * one volatile write.
+ * location, never the values, so printing the property source (as Spring does at DEBUG)
+ * shows no secret. The values are held in an immutable {@link SecretsSnapshot} that is
+ * replaced in one volatile write.
  *
  * @since 0.1.0
  */

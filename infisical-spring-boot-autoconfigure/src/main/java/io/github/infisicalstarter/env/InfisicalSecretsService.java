@@ -27,13 +27,13 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The single core behind every entry point: one client and one access token per application,
- * and the last good secrets of every location it loaded. The ConfigData loader, the
- * zero-configuration post-processor and the bootstrap locator all call
+ * The single core behind every entry point: one client and one access token per
+ * application, and the last good secrets of every location it loaded. The ConfigData
+ * loader, the zero-configuration post-processor and the bootstrap locator all call
  * {@link #load(SecretsLocation, boolean)}; the refresh watcher calls
- * {@link #poll(SecretsLocation)}. A location that a poll found changed is handed to the next
- * load without fetching it again, and a load that fails after start-up keeps the last good
- * values.
+ * {@link #poll(SecretsLocation)}. A location that a poll found changed is handed to the
+ * next load without fetching it again, and a load that fails after start-up keeps the
+ * last good values.
  *
  * @since 0.1.0
  */
@@ -72,7 +72,8 @@ public final class InfisicalSecretsService implements AutoCloseable {
 	/**
 	 * Create the service for the given properties.
 	 * @param properties the bound properties; credentials are checked here
-	 * @param sslBundle the SSL bundle named by {@code infisical.ssl.bundle}, or {@code null}
+	 * @param sslBundle the SSL bundle named by {@code infisical.ssl.bundle}, or
+	 * {@code null}
 	 * @param logger the log to report through (a deferred one during start-up)
 	 * @param clock the clock that decides when tokens expire
 	 * @return a new service
@@ -105,8 +106,9 @@ public final class InfisicalSecretsService implements AutoCloseable {
 	}
 
 	/**
-	 * Start fetching locations in parallel, so that several locations cost the time of one.
-	 * A later {@link #load} picks up the result. Locations already loaded are skipped.
+	 * Start fetching locations in parallel, so that several locations cost the time of
+	 * one. A later {@link #load} picks up the result. Locations already loaded are
+	 * skipped.
 	 * @param locations the locations about to be loaded
 	 */
 	public void prefetch(List<SecretsLocation> locations) {
@@ -125,10 +127,10 @@ public final class InfisicalSecretsService implements AutoCloseable {
 
 	/**
 	 * Load a location into a new property source. The first load of a location fetches it
-	 * (retrying transient failures); a failure then fails start-up, or, when the location is
-	 * optional or fail-fast is off, logs one warning and yields an empty source that later
-	 * polls may fill. Later loads (Spring Cloud refreshes) reuse a change a poll already
-	 * fetched, or fetch again, and keep the last good values when that fails.
+	 * (retrying transient failures); a failure then fails start-up, or, when the location
+	 * is optional or fail-fast is off, logs one warning and yields an empty source that
+	 * later polls may fill. Later loads (Spring Cloud refreshes) reuse a change a poll
+	 * already fetched, or fetch again, and keep the last good values when that fails.
 	 * @param location the location
 	 * @param optional whether failing to load is only a warning
 	 * @return the property source
@@ -186,7 +188,8 @@ public final class InfisicalSecretsService implements AutoCloseable {
 	 * Fetch a location again, sending the last ETag, and remember the result for the next
 	 * {@link #load}. Nothing is retried here: the caller polls again later.
 	 * @param location a loaded location
-	 * @return the new snapshot when the secrets changed, or {@code null} when they did not
+	 * @return the new snapshot when the secrets changed, or {@code null} when they did
+	 * not
 	 */
 	public @Nullable SecretsSnapshot poll(SecretsLocation location) {
 		LocationState state = this.states.get(location);

@@ -14,8 +14,8 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * Shares one {@link InfisicalSecretsService} between the entry points that run before the
- * application context exists (ConfigData and the zero-configuration post-processor) by keeping
- * it in Spring Boot's bootstrap context, and promotes it to the bean
+ * application context exists (ConfigData and the zero-configuration post-processor) by
+ * keeping it in Spring Boot's bootstrap context, and promotes it to the bean
  * {@value #BEAN_NAME} when that context closes, so the refresh watcher and Spring Cloud's
  * refreshes reuse the same client and token.
  *

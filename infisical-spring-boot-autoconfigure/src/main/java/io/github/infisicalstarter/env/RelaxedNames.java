@@ -5,10 +5,10 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Derives the dotted, lower-case name under which an environment-variable-style key is also
- * readable, the way Spring Boot binds {@code DB_PASSWORD} from the OS environment to
- * {@code db.password}. A leading prefix that is not env-var style (such as {@code db.}) is
- * kept as it is.
+ * Derives the dotted, lower-case name under which an environment-variable-style key is
+ * also readable, the way Spring Boot binds {@code DB_PASSWORD} from the OS environment to
+ * {@code db.password}. A leading prefix that is not env-var style (such as {@code db.})
+ * is kept as it is.
  *
  * @since 0.1.0
  */

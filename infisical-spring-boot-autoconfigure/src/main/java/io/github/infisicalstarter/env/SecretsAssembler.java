@@ -20,11 +20,11 @@ import org.springframework.util.PatternMatchUtils;
 
 /**
  * Turns an answer of the list endpoint into the keys and values of a location, the way
- * Infisical's own clients do: the folder's secrets win over imported ones, and imports are
- * merged from the last to the first (a later import overrides an earlier one). With recursion
- * the deeper folder wins a key collision, or sub-folder paths become key prefixes. Then the
- * include/exclude patterns and the location prefix apply. Warnings name keys and paths, never
- * values, and are logged once.
+ * Infisical's own clients do: the folder's secrets win over imported ones, and imports
+ * are merged from the last to the first (a later import overrides an earlier one). With
+ * recursion the deeper folder wins a key collision, or sub-folder paths become key
+ * prefixes. Then the include/exclude patterns and the location prefix apply. Warnings
+ * name keys and paths, never values, and are logged once.
  *
  * @since 0.1.0
  */
@@ -54,9 +54,10 @@ final class SecretsAssembler {
 			String key = location.pathAsPrefix() ? folderPrefix(location, secret.path()) + secret.key() : secret.key();
 			String previous = origins.put(key, secret.path());
 			if (previous != null && !previous.equals(secret.path())) {
-				warnOnce(location, "collision:" + key, "Infisical secret '" + key + "' exists in both '" + previous
-						+ "' and '" + secret.path() + "' of " + location.describe() + "; using the one in '"
-						+ secret.path() + "' (set path-as-prefix=true to keep both)");
+				warnOnce(location, "collision:" + key,
+						"Infisical secret '" + key + "' exists in both '" + previous + "' and '" + secret.path()
+								+ "' of " + location.describe() + "; using the one in '" + secret.path()
+								+ "' (set path-as-prefix=true to keep both)");
 			}
 			values.put(key, secret.value());
 		}

@@ -8,10 +8,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The secrets of one location at one moment: keys as they appear in the Environment, plus the
- * relaxed aliases ({@code DB_PASSWORD} readable as {@code db.password}). Immutable, so a
- * property source can swap one snapshot for the next in a single step and readers never see a
- * mix. Equality compares keys and values only; {@code toString()} never shows a value.
+ * The secrets of one location at one moment: keys as they appear in the Environment, plus
+ * the relaxed aliases ({@code DB_PASSWORD} readable as {@code db.password}). Immutable,
+ * so a property source can swap one snapshot for the next in a single step and readers
+ * never see a mix. Equality compares keys and values only; {@code toString()} never shows
+ * a value.
  *
  * @since 0.1.0
  */

@@ -13,9 +13,10 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * Finds the SSL bundle named by {@code infisical.ssl.bundle} among the
- * {@code spring.ssl.bundle.jks.*} and {@code spring.ssl.bundle.pem.*} properties. Secrets are
- * loaded before the application context (and its {@code SslBundles} bean) exist, so the
- * bundle is built from its properties with Spring Boot's own {@link PropertiesSslBundle}.
+ * {@code spring.ssl.bundle.jks.*} and {@code spring.ssl.bundle.pem.*} properties. Secrets
+ * are loaded before the application context (and its {@code SslBundles} bean) exist, so
+ * the bundle is built from its properties with Spring Boot's own
+ * {@link PropertiesSslBundle}.
  *
  * @since 0.1.0
  */

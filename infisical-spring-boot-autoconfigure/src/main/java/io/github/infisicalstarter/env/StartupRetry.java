@@ -17,10 +17,11 @@ import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Retries the start-up calls on transient failures (connection refused or reset, timeouts,
- * 429, 5xx) with exponential back-off and jitter, using Spring's {@link RetryTemplate}. A
- * {@code Retry-After} the server sent stretches the next delay. Permanent failures are thrown
- * at once. Each retry logs one line with the attempt number and the cause.
+ * Retries the start-up calls on transient failures (connection refused or reset,
+ * timeouts, 429, 5xx) with exponential back-off and jitter, using Spring's
+ * {@link RetryTemplate}. A {@code Retry-After} the server sent stretches the next delay.
+ * Permanent failures are thrown at once. Each retry logs one line with the attempt number
+ * and the cause.
  *
  * @since 0.1.0
  */

@@ -25,14 +25,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Polls every loaded location at {@code infisical.refresh.interval} (plus random jitter so a
- * fleet does not poll in step), and right after the access token was renewed or replaced.
- * Polls send the last ETag, so an unchanged location costs one request answered 304 and no
- * work. When anything changed, one {@link RefreshEvent} is published for the whole cycle;
- * Spring Cloud then re-imports (reusing the snapshot this poll fetched), rebinds
- * {@code @ConfigurationProperties} and rebuilds {@code @RefreshScope} beans. A failing server
- * logs one WARN when the outage starts and one INFO when it ends, the last good values stay,
- * and polls back off (honouring {@code Retry-After}).
+ * Polls every loaded location at {@code infisical.refresh.interval} (plus random jitter
+ * so a fleet does not poll in step), and right after the access token was renewed or
+ * replaced. Polls send the last ETag, so an unchanged location costs one request answered
+ * 304 and no work. When anything changed, one {@link RefreshEvent} is published for the
+ * whole cycle; Spring Cloud then re-imports (reusing the snapshot this poll fetched),
+ * rebinds {@code @ConfigurationProperties} and rebuilds {@code @RefreshScope} beans. A
+ * failing server logs one WARN when the outage starts and one INFO when it ends, the last
+ * good values stay, and polls back off (honouring {@code Retry-After}).
  *
  * @since 0.1.0
  */

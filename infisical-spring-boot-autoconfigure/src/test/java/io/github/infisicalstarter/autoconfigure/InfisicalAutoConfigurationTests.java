@@ -100,8 +100,7 @@ class InfisicalAutoConfigurationTests {
 					InfisicalProperties.defaults().http(), InfisicalProperties.defaults().ssl(),
 					new InfisicalProperties.Token(0.66, false), InfisicalProperties.defaults().refresh(),
 					InfisicalProperties.defaults().retry());
-			return InfisicalSecretsService.create(properties, null, LogFactory.getLog(getClass()),
-					Clock.systemUTC());
+			return InfisicalSecretsService.create(properties, null, LogFactory.getLog(getClass()), Clock.systemUTC());
 		}
 
 	}

@@ -41,11 +41,6 @@ class InfisicalClientsTests {
 		assertThat(client).hasToString("InfisicalClient[https://app.infisical.com]");
 	}
 
-	@Test
-	void warmUpTouchesNoNetworkAndDoesNotFail() {
-		InfisicalClientWarmUp.run();
-	}
-
 	private static InfisicalProperties properties(String siteUrl) {
 		return new Binder(new MapConfigurationPropertySource(Map.of("infisical.site-url", siteUrl)))
 			.bind("infisical", Bindable.of(InfisicalProperties.class))

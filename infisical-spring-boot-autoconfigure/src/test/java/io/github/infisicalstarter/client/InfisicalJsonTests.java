@@ -15,11 +15,13 @@ class InfisicalJsonTests {
 
 	@Test
 	void readsSecretsAndImportsSkippingOtherFields() {
-		SecretsResponse response = InfisicalJson.readSecrets(json("""
-				{"secrets":[{"id":"1","secretKey":"A","secretValue":"v","secretPath":"/x","tags":[{"slug":"t"}],
-				"version":3,"secretMetadata":[]}],
-				"imports":[{"secretPath":"/s","environment":"prod","folderId":"f","secrets":[{"secretKey":"B","secretValue":"w"}]}]}
-				"""), "\"e\"");
+		SecretsResponse response = InfisicalJson.readSecrets(
+				json("""
+						{"secrets":[{"id":"1","secretKey":"A","secretValue":"v","secretPath":"/x","tags":[{"slug":"t"}],
+						"version":3,"secretMetadata":[]}],
+						"imports":[{"secretPath":"/s","environment":"prod","folderId":"f","secrets":[{"secretKey":"B","secretValue":"w"}]}]}
+						"""),
+				"\"e\"");
 		assertThat(response.secrets()).containsExactly(new RawSecret("A", "v", "/x"));
 		assertThat(response.imports()).singleElement()
 			.satisfies((entry) -> assertThat(entry.secrets()).containsExactly(new RawSecret("B", "w", "/")));

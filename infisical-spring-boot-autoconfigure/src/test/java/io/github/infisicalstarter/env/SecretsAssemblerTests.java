@@ -26,8 +26,8 @@ class SecretsAssemblerTests {
 	@Test
 	void ownSecretsWinThenLaterImportsOverrideEarlierOnes() {
 		SecretsResponse response = new SecretsResponse(List.of(secret("A", "own", "/")),
-				List.of(new ImportedSecrets("prod", "/first", List.of(secret("A", "first"), secret("B", "first"),
-						secret("C", "first"))),
+				List.of(new ImportedSecrets("prod", "/first",
+						List.of(secret("A", "first"), secret("B", "first"), secret("C", "first"))),
 						new ImportedSecrets("prod", "/second", List.of(secret("B", "second"), secret("B", "dup")))),
 				null, false);
 		SecretsSnapshot snapshot = this.assembler.assemble(location("/", false, false, "", List.of(), List.of()),
@@ -49,8 +49,7 @@ class SecretsAssemblerTests {
 	@Test
 	void deeperFolderWinsACollisionAndTheWarningNamesKeyAndPathsOnce() {
 		SecretsResponse response = new SecretsResponse(
-				List.of(secret("KEY", "deep-value", "/a/b"), secret("KEY", "root-value", "/")), List.of(), null,
-				false);
+				List.of(secret("KEY", "deep-value", "/a/b"), secret("KEY", "root-value", "/")), List.of(), null, false);
 		SecretsLocation location = location("/", true, false, "", List.of(), List.of());
 		assertThat(this.assembler.assemble(location, response).get("KEY")).isEqualTo("deep-value");
 		this.assembler.assemble(location, response);
@@ -72,8 +71,9 @@ class SecretsAssemblerTests {
 
 	@Test
 	void prefixIncludeAndExclude() {
-		SecretsResponse response = new SecretsResponse(List.of(secret("DB_URL", "u", "/"),
-				secret("DB_PASSWORD", "p", "/"), secret("OTHER", "o", "/")), List.of(), null, false);
+		SecretsResponse response = new SecretsResponse(
+				List.of(secret("DB_URL", "u", "/"), secret("DB_PASSWORD", "p", "/"), secret("OTHER", "o", "/")),
+				List.of(), null, false);
 		SecretsSnapshot snapshot = this.assembler
 			.assemble(location("/", false, false, "app.", List.of("DB_*"), List.of("*PASSWORD")), response);
 		assertThat(snapshot.keys()).containsExactly("app.DB_URL");

@@ -26,8 +26,8 @@ class ActuatorIntegrationTests {
 		server.secret(InfisicalTestServer.DEFAULT_PROJECT_ID, "dev", "/", "DB_PASSWORD", "masked-password-value");
 		try (ConfigurableApplicationContext context = TestApps.run(server,
 				"--management.endpoints.jmx.exposure.include=env,configprops", "--spring.jmx.enabled=true",
-				"--management.endpoint.env.show-values=always",
-				"--management.endpoint.configprops.show-values=always", "--plain.value=visible")) {
+				"--management.endpoint.env.show-values=always", "--management.endpoint.configprops.show-values=always",
+				"--plain.value=visible")) {
 			EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
 			String environment = env.environment(null)
 				.getPropertySources()

@@ -59,8 +59,9 @@ class ConfigDataIntegrationTests {
 				"--spring.config.import=infisical:/db?environment=prod&prefix=db.")) {
 			assertThat(context.getEnvironment().getProperty("db.PASSWORD")).isEqualTo("prod-pw");
 			assertThat(context.getEnvironment().getProperty("db.password")).isEqualTo("prod-pw");
-			assertThat(context.getEnvironment().getPropertySources().contains("infisical:" + PROJECT + "/prod/db?prefix=db."))
-				.isTrue();
+			assertThat(context.getEnvironment()
+				.getPropertySources()
+				.contains("infisical:" + PROJECT + "/prod/db?prefix=db.")).isTrue();
 		}
 	}
 
@@ -71,8 +72,8 @@ class ConfigDataIntegrationTests {
 		try (ConfigurableApplicationContext context = TestApps.runRaw("--infisical.site-url=" + server.url(),
 				"--infisical.client-id=" + InfisicalTestServer.DEFAULT_CLIENT_ID,
 				"--infisical.client-secret=" + InfisicalTestServer.DEFAULT_CLIENT_SECRET,
-				"--infisical.project-id=" + PROJECT, "--spring.config.location=classpath:profiles/", "--spring.profiles.active=prod",
-				"--infisical.refresh.enabled=false")) {
+				"--infisical.project-id=" + PROJECT, "--spring.config.location=classpath:profiles/",
+				"--spring.profiles.active=prod", "--infisical.refresh.enabled=false")) {
 			assertThat(context.getBean(FooHolder.class).foo()).isEqualTo("from-prod");
 		}
 	}

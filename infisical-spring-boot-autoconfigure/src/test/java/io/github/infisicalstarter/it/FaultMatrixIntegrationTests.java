@@ -43,10 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * The fault matrix of issue 4: one test per way Infisical (or the network in front of it) can
- * misbehave. Each row asserts the outcome (the application starts, or stops with one clear
- * failure analysis), the values the application sees, and that the captured output holds no
- * secret value, access token or client secret.
+ * The fault matrix of issue 4: one test per way Infisical (or the network in front of it)
+ * can misbehave. Each row asserts the outcome (the application starts, or stops with one
+ * clear failure analysis), the values the application sees, and that the captured output
+ * holds no secret value, access token or client secret.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FaultMatrixIntegrationTests {
@@ -74,7 +74,8 @@ class FaultMatrixIntegrationTests {
 	private static final String[] WATCHED = { "--infisical.refresh.enabled=true", "--infisical.refresh.interval=1h",
 			"--infisical.refresh.jitter=0s" };
 
-	// --- server down ---------------------------------------------------------------------
+	// --- server down
+	// ---------------------------------------------------------------------
 
 	@Test
 	void serverDownAtStartupFailsFastNamingTheUrl(CapturedOutput output) {
@@ -126,7 +127,8 @@ class FaultMatrixIntegrationTests {
 		LeakScan.assertNoLeaks(output, server, FOO);
 	}
 
-	// --- transient answers at startup ------------------------------------------------------
+	// --- transient answers at startup
+	// ------------------------------------------------------
 
 	@Test
 	void burstOf500sAtStartupIsRetried(CapturedOutput output) {
@@ -207,7 +209,8 @@ class FaultMatrixIntegrationTests {
 		LeakScan.assertNoLeaks(output, server, FOO, EXTRA);
 	}
 
-	// --- bad answers ---------------------------------------------------------------------
+	// --- bad answers
+	// ---------------------------------------------------------------------
 
 	@Test
 	void malformedJsonFailsNamingTheEndpointAndPublishesNothing(CapturedOutput output) {
@@ -251,7 +254,8 @@ class FaultMatrixIntegrationTests {
 		LeakScan.assertNoLeaks(output, server, FOO, "truncated-value");
 	}
 
-	// --- permanent failures: clear, and never retried -----------------------------------------
+	// --- permanent failures: clear, and never retried
+	// -----------------------------------------
 
 	@Test
 	void unauthorizedAtLogin(CapturedOutput output) {
@@ -326,7 +330,8 @@ class FaultMatrixIntegrationTests {
 		LeakScan.assertNoLeaks(output, server, FOO);
 	}
 
-	// --- tokens mid-run ------------------------------------------------------------------
+	// --- tokens mid-run
+	// ------------------------------------------------------------------
 
 	@Test
 	void expiredTokenMidRunIsReplacedWithOneLogin(CapturedOutput output) {
@@ -387,7 +392,8 @@ class FaultMatrixIntegrationTests {
 		LeakScan.assertNoLeaks(output, server, FOO, EXTRA);
 	}
 
-	// --- refresh under faults ------------------------------------------------------------
+	// --- refresh under faults
+	// ------------------------------------------------------------
 
 	@Test
 	void serverDownDuringRefreshKeepsTheLastGoodValues(CapturedOutput output) {
@@ -458,7 +464,8 @@ class FaultMatrixIntegrationTests {
 				IntStream.rangeClosed(0, 50).mapToObj(FaultMatrixIntegrationTests::pairValue).toArray(String[]::new));
 	}
 
-	// --- TLS -----------------------------------------------------------------------------
+	// --- TLS
+	// -----------------------------------------------------------------------------
 
 	@Test
 	void untrustedCertificateFailsNamingTheSslBundleProperty(CapturedOutput output) {
@@ -492,7 +499,8 @@ class FaultMatrixIntegrationTests {
 		}
 	}
 
-	// --- helpers -------------------------------------------------------------------------
+	// --- helpers
+	// -------------------------------------------------------------------------
 
 	private static InfisicalTestServer seed() {
 		InfisicalTestServer server = infisical.server();
@@ -601,13 +609,16 @@ class FaultMatrixIntegrationTests {
 	}
 
 	/**
-	 * Reader threads that read the pair A and B over and over, from the Infisical property
-	 * source (one source: the pair must always match) and through the Environment (two
-	 * lookups: never null, never B older than A).
+	 * Reader threads that read the pair A and B over and over, from the Infisical
+	 * property source (one source: the pair must always match) and through the
+	 * Environment (two lookups: never null, never B older than A).
 	 */
 	private static final class PairReaders {
 
-		/** 1,000 readers each reading every 20 ms keep two cores busy without starving the refresh. */
+		/**
+		 * 1,000 readers each reading every 20 ms keep two cores busy without starving the
+		 * refresh.
+		 */
 		private static final long READER_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
 		private final ConfigurableEnvironment environment;
@@ -676,8 +687,8 @@ class FaultMatrixIntegrationTests {
 				return;
 			}
 			if (!a.equals(b)) {
-				problem("torn pair in one property source: A generation " + generation((String) a)
-						+ ", B generation " + generation((String) b));
+				problem("torn pair in one property source: A generation " + generation((String) a) + ", B generation "
+						+ generation((String) b));
 				return;
 			}
 			this.generationsSeen.add(generation((String) a));

@@ -76,8 +76,8 @@ class LocationsIntegrationTests {
 	@Test
 	void missingFolderFailsUnlessOptional() {
 		InfisicalTestServer server = infisical.server();
-		assertThatException().isThrownBy(
-				() -> TestApps.run(server, "--spring.config.import=infisical:/missing").close());
+		assertThatException()
+			.isThrownBy(() -> TestApps.run(server, "--spring.config.import=infisical:/missing").close());
 		try (ConfigurableApplicationContext context = TestApps.run(server,
 				"--spring.config.import=optional:infisical:/missing")) {
 			assertThat(context.getEnvironment().getProperty("ANY")).isNull();
@@ -95,7 +95,8 @@ class LocationsIntegrationTests {
 				args.add("--infisical.locations[" + i + "].secret-path=/f" + i);
 			}
 			try (ConfigurableApplicationContext context = TestApps.run(server, args.toArray(String[]::new))) {
-				assertThat(context.getEnvironment().getProperty("K" + (locations - 1))).isEqualTo("v" + (locations - 1));
+				assertThat(context.getEnvironment().getProperty("K" + (locations - 1)))
+					.isEqualTo("v" + (locations - 1));
 				assertThat(server.journal()).as("requests for %d locations", locations).hasSize(locations + 1);
 				assertThat(server.count("POST", LOGIN)).isOne();
 			}
@@ -146,7 +147,10 @@ class LocationsIntegrationTests {
 			assertThat(environment.getProperty("OVERRIDDEN")).isEqualTo("later");
 			assertThat(environment.getProperty("NESTED")).isEqualTo("nested-import");
 		}
-		RecordedRequest list = server.journal().stream().filter((r) -> r.path().equals("/api/v4/secrets")).findFirst()
+		RecordedRequest list = server.journal()
+			.stream()
+			.filter((r) -> r.path().equals("/api/v4/secrets"))
+			.findFirst()
 			.orElseThrow();
 		assertThat(list.query()).containsEntry("include_imports", "true").doesNotContainKey("includeImports");
 	}
@@ -169,7 +173,8 @@ class LocationsIntegrationTests {
 			.secret(PROJECT, "dev", "/", "URL", "jdbc:postgresql://${HOST}:${prod.PORT}/${prod.db.NAME}")
 			.secret(PROJECT, "dev", "/", "BROKEN", "x-${NOPE}-y");
 		try (ConfigurableApplicationContext context = TestApps.run(server)) {
-			assertThat(context.getEnvironment().getProperty("URL")).isEqualTo("jdbc:postgresql://db.internal:5432/orders");
+			assertThat(context.getEnvironment().getProperty("URL"))
+				.isEqualTo("jdbc:postgresql://db.internal:5432/orders");
 			assertThat(context.getEnvironment().getProperty("infisical.raw")).isNull();
 		}
 		assertThat(output.getAll()).contains("Infisical secret 'BROKEN'").contains("could not resolve");
@@ -183,7 +188,9 @@ class LocationsIntegrationTests {
 			.secret(PROJECT, "dev", "/", "USES", "${prod.vault.ROOT_KEY}")
 			.denyPath(InfisicalTestServer.DEFAULT_CLIENT_ID, PROJECT, "prod", "/vault");
 		assertThatException().isThrownBy(() -> TestApps.run(server).close());
-		assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains("'ROOT_KEY'");
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+			.contains("'ROOT_KEY'")
+			.contains("infisical.expand-references=false");
 		LeakScan.assertNoLeaks(output, server, "never-shown");
 	}
 
@@ -203,7 +210,11 @@ class LocationsIntegrationTests {
 			assertThat(environment.getProperty("svc.API_DEBUG")).isNull();
 			assertThat(environment.getProperty("API_KEY")).isNull();
 		}
-		assertThat(server.journal().stream().filter((r) -> r.path().equals("/api/v4/secrets")).findFirst().orElseThrow()
+		assertThat(server.journal()
+			.stream()
+			.filter((r) -> r.path().equals("/api/v4/secrets"))
+			.findFirst()
+			.orElseThrow()
 			.query()).containsEntry("tagSlugs", "backend");
 	}
 

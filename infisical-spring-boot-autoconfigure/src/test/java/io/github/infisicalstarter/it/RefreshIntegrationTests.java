@@ -24,8 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Live refresh: changed, added and deleted secrets reach {@code @RefreshScope} beans and
- * {@code @ConfigurationProperties}, unchanged polls cost one 304 and publish nothing, and an
- * outage keeps the last good values.
+ * {@code @ConfigurationProperties}, unchanged polls cost one 304 and publish nothing, and
+ * an outage keeps the last good values.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RefreshIntegrationTests {
@@ -57,7 +57,8 @@ class RefreshIntegrationTests {
 			server.deleteSecret(PROJECT, "dev", "/", "DB_PASSWORD");
 			await().atMost(WAIT).until(() -> context.getEnvironment().getProperty("DB_PASSWORD") == null);
 			assertThat(recorder.events().get(recorder.events().size() - 1)).contains("DB_PASSWORD");
-			assertThat(server.count("POST", "/api/v1/auth/universal-auth/login")).as(server.journal().toString()).isOne();
+			assertThat(server.count("POST", "/api/v1/auth/universal-auth/login")).as(server.journal().toString())
+				.isOne();
 		}
 		LeakScan.assertNoLeaks(output, server, "initial-foo", "rotated-foo", "rotated-password", "added-extra");
 	}
@@ -92,8 +93,7 @@ class RefreshIntegrationTests {
 				assertThat(request.path()).isEqualTo("/api/v4/secrets");
 				assertThat(request.status()).isEqualTo(200);
 			});
-			assertThat(context.getBean(ChangeRecorder.class).events()).singleElement()
-				.isEqualTo(Set.of("FOO", "foo"));
+			assertThat(context.getBean(ChangeRecorder.class).events()).singleElement().isEqualTo(Set.of("FOO", "foo"));
 		}
 	}
 

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Every start-up failure of the starter ends in a failure analysis: one sentence saying what
- * happened and one naming the fix, with no secret in the output.
+ * Every start-up failure of the starter ends in a failure analysis: one sentence saying
+ * what happened and one naming the fix, with no secret in the output.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupFailureIntegrationTests {
@@ -123,8 +123,8 @@ class StartupFailureIntegrationTests {
 		try (ConfigurableApplicationContext context = TestApps.run(server, "--infisical.environment=typo")) {
 			assertThat(context.getBean(FooHolder.class).foo()).isEmpty();
 		}
-		assertThat(output.getAll()).contains("Infisical returned no secrets for project '" + PROJECT
-				+ "', environment 'typo', path '/'");
+		assertThat(output.getAll())
+			.contains("Infisical returned no secrets for project '" + PROJECT + "', environment 'typo', path '/'");
 	}
 
 	private static void assertFails(CapturedOutput output, String[] args, String description, String action) {

@@ -33,7 +33,8 @@ public final class TestApps {
 	}
 
 	/**
-	 * Run the sample application; an extra argument replaces a default one with the same key.
+	 * Run the sample application; an extra argument replaces a default one with the same
+	 * key.
 	 * @param server the server
 	 * @param extra more {@code --key=value} arguments
 	 * @return the running context

@@ -124,8 +124,8 @@ class TokenLifecycleIntegrationTests {
 	@Test
 	void tokenIsRevokedOnShutdown() {
 		InfisicalTestServer server = infisical.server();
-		try (ConfigurableApplicationContext context = TestApps.run(server,
-				"--infisical.token.revoke-on-shutdown=true", "--infisical.fail-fast=false")) {
+		try (ConfigurableApplicationContext context = TestApps.run(server, "--infisical.token.revoke-on-shutdown=true",
+				"--infisical.fail-fast=false")) {
 			assertThat(server.count("POST", LOGIN)).isOne();
 		}
 		assertThat(server.count("POST", "/api/v1/auth/token/revoke")).isOne();

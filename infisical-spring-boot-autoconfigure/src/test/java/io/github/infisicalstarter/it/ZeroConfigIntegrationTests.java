@@ -87,8 +87,8 @@ class ZeroConfigIntegrationTests {
 			assertThat(environment.getProperty("FOO")).isEqualTo("from-command-line");
 			assertThat(environment.getProperty("QUX")).isEqualTo("from-system");
 			assertThat(environment.getProperty("BAZ")).isEqualTo("from-infisical");
-			assertThat(names(environment)).containsSubsequence("systemEnvironment",
-					"infisical:" + PROJECT + "/dev/", "Config resource 'class path resource [precedence.properties]' via location 'classpath:precedence.properties'");
+			assertThat(names(environment)).containsSubsequence("systemEnvironment", "infisical:" + PROJECT + "/dev/",
+					"Config resource 'class path resource [precedence.properties]' via location 'classpath:precedence.properties'");
 		}
 		finally {
 			System.clearProperty("QUX");
@@ -118,8 +118,7 @@ class ZeroConfigIntegrationTests {
 			assertThat(source).isInstanceOf(InfisicalPropertySource.class);
 			assertThat(source.toString()).doesNotContain("very-secret-value");
 			assertThat(String.valueOf(source.getSource())).doesNotContain("very-secret-value");
-			assertThat(((InfisicalPropertySource) source).getSnapshot().toString())
-				.doesNotContain("very-secret-value");
+			assertThat(((InfisicalPropertySource) source).getSnapshot().toString()).doesNotContain("very-secret-value");
 		}
 	}
 

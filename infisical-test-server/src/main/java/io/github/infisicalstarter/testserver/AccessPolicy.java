@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * Which folders an identity may not read. Every identity may read everything unless a test
- * denies a folder, which also denies the folders below it, like a
- * {@code secretPath: {$glob: "/path/**"}} rule in an Infisical role.
+ * Which folders an identity may not read. Every identity may read everything unless a
+ * test denies a folder, which also denies the folders below it, like a {@code secretPath:
+ * {$glob: "/path/**"}} rule in an Infisical role.
  */
 final class AccessPolicy {
 

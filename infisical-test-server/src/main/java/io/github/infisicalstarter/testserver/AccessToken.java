@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One access token string and the server-side state it belongs to. Renewal under the newest
- * semantics issues a new string for the same state, so the old string keeps its own expiry
- * while revocation and usage count are shared, as with Infisical's {@code jti}.
+ * One access token string and the server-side state it belongs to. Renewal under the
+ * newest semantics issues a new string for the same state, so the old string keeps its
+ * own expiry while revocation and usage count are shared, as with Infisical's
+ * {@code jti}.
  */
 final class AccessToken {
 
@@ -50,8 +51,8 @@ final class AccessToken {
 	}
 
 	/**
-	 * Build a random string that looks like a JWT (header, claims, signature), so clients that
-	 * peek at it find the usual shape, while the server only ever looks it up.
+	 * Build a random string that looks like a JWT (header, claims, signature), so clients
+	 * that peek at it find the usual shape, while the server only ever looks it up.
 	 */
 	private static String sign(State state, Instant issuedAt, Instant expiresAt) {
 		Map<String, Object> claims = new LinkedHashMap<>();

@@ -8,10 +8,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An error answered with Infisical's envelope
- * {@code {reqId, statusCode, message, error[, details]}}, or with Fastify's own 404 body for
- * routes that do not exist. Thrown anywhere while handling a request and turned into the
- * response by the router.
+ * An error answered with Infisical's envelope {@code {reqId, statusCode, message, error[,
+ * details]}}, or with Fastify's own 404 body for routes that do not exist. Thrown
+ * anywhere while handling a request and turned into the response by the router.
  */
 final class ApiError extends RuntimeException {
 

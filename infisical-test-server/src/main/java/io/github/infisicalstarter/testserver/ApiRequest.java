@@ -108,8 +108,8 @@ final class ApiRequest {
 	}
 
 	/**
-	 * Return the body as a JSON tree: parsed JSON, a form as an object of strings, plain text
-	 * as a string, or {@code null} when there is no body.
+	 * Return the body as a JSON tree: parsed JSON, a form as an object of strings, plain
+	 * text as a string, or {@code null} when there is no body.
 	 * @return the body tree
 	 */
 	@Nullable JsonNode body() {

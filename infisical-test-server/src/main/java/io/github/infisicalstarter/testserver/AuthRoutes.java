@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The unauthenticated auth routes: Universal Auth login, token renewal and revocation. All
- * take JSON or form bodies, and the token travels in the body, not in a header.
+ * The unauthenticated auth routes: Universal Auth login, token renewal and revocation.
+ * All take JSON or form bodies, and the token travels in the body, not in a header.
  */
 final class AuthRoutes {
 

@@ -14,8 +14,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 /**
- * The one HTTP handler: records the request, applies a fault if one matches, routes, adds the
- * strong {@code ETag} that {@code @fastify/etag} puts on every JSON answer (304 when
+ * The one HTTP handler: records the request, applies a fault if one matches, routes, adds
+ * the strong {@code ETag} that {@code @fastify/etag} puts on every JSON answer (304 when
  * {@code If-None-Match} equals it) and writes the answer. Never logs anything.
  */
 final class Dispatcher implements HttpHandler {
@@ -62,7 +62,8 @@ final class Dispatcher implements HttpHandler {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			// without a response this drops the connection, which is what Fault.drop() wants
+			// without a response this drops the connection, which is what Fault.drop()
+			// wants
 			exchange.close();
 		}
 	}

@@ -6,19 +6,19 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something that goes wrong on the way to the client: an error status, a rate limit, a slow
- * answer, a dropped connection or a body that is not what the API returns. Faults are added
- * through {@link Faults} and apply before any authentication, as a proxy or overloaded server
- * would.
+ * Something that goes wrong on the way to the client: an error status, a rate limit, a
+ * slow answer, a dropped connection or a body that is not what the API returns. Faults
+ * are added through {@link Faults} and apply before any authentication, as a proxy or
+ * overloaded server would.
  *
  * @since 0.1.0
  */
 public sealed interface Fault {
 
 	/**
-	 * Answer with Infisical's error envelope for the status: a fitting {@code error} name and
-	 * message, e.g. 500 {@code InternalServerError} "Something went wrong", 503, 502, 401, 403,
-	 * 404, 422 {@code ValidationFailure} or 429 {@code RateLimitExceeded}.
+	 * Answer with Infisical's error envelope for the status: a fitting {@code error} name
+	 * and message, e.g. 500 {@code InternalServerError} "Something went wrong", 503, 502,
+	 * 401, 403, 404, 422 {@code ValidationFailure} or 429 {@code RateLimitExceeded}.
 	 * @param status the HTTP status, 400 to 599
 	 * @return the fault
 	 */
@@ -28,10 +28,12 @@ public sealed interface Fault {
 
 	/**
 	 * Answer 429 {@code RateLimitExceeded} with the message
-	 * {@code Rate limit exceeded. Please try again in N seconds} (N = the given seconds, or 2)
-	 * and {@code x-ratelimit-limit}, {@code x-ratelimit-remaining} and {@code x-ratelimit-reset}
-	 * headers; {@code retry-after} is sent only when {@code retryAfterSeconds} is given.
-	 * @param retryAfterSeconds the {@code retry-after} header value, or {@code null} for none
+	 * {@code Rate limit exceeded. Please try again in N seconds} (N = the given seconds,
+	 * or 2) and {@code x-ratelimit-limit}, {@code x-ratelimit-remaining} and
+	 * {@code x-ratelimit-reset} headers; {@code retry-after} is sent only when
+	 * {@code retryAfterSeconds} is given.
+	 * @param retryAfterSeconds the {@code retry-after} header value, or {@code null} for
+	 * none
 	 * @return the fault
 	 */
 	static Fault rateLimit(@Nullable Integer retryAfterSeconds) {
@@ -56,8 +58,8 @@ public sealed interface Fault {
 	}
 
 	/**
-	 * Answer normally, but close the connection after the status line, the headers (with the
-	 * full {@code Content-Length}) and the first half of the body.
+	 * Answer normally, but close the connection after the status line, the headers (with
+	 * the full {@code Content-Length}) and the first half of the body.
 	 * @return the fault
 	 */
 	static Fault truncate() {
@@ -77,6 +79,7 @@ public sealed interface Fault {
 
 	/**
 	 * An error envelope for a status.
+	 *
 	 * @param status the HTTP status
 	 */
 	record Status(int status) implements Fault {
@@ -91,6 +94,7 @@ public sealed interface Fault {
 
 	/**
 	 * A 429 answer.
+	 *
 	 * @param retryAfterSeconds the {@code retry-after} header value, or {@code null}
 	 */
 	record RateLimit(@Nullable Integer retryAfterSeconds) implements Fault {
@@ -107,6 +111,7 @@ public sealed interface Fault {
 
 	/**
 	 * A delay before the normal answer.
+	 *
 	 * @param delay how long to wait
 	 */
 	record Latency(Duration delay) implements Fault {
@@ -133,6 +138,7 @@ public sealed interface Fault {
 
 	/**
 	 * A raw answer.
+	 *
 	 * @param status the HTTP status
 	 * @param contentType the {@code Content-Type} header
 	 * @param body the body

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * What the server answers for a {@link Fault.Status}, {@link Fault.RateLimit} or
- * {@link Fault.Body}: Infisical's envelope with the error names its handler uses, rate-limit
- * headers as {@code @fastify/rate-limit} sets them, or the raw body.
+ * {@link Fault.Body}: Infisical's envelope with the error names its handler uses,
+ * rate-limit headers as {@code @fastify/rate-limit} sets them, or the raw body.
  */
 final class FaultResponses {
 
@@ -31,20 +31,21 @@ final class FaultResponses {
 		return switch (status) {
 			case 400 -> ApiError.badRequest("Bad request").toResponse();
 			case 401 -> ApiError.unauthorized("Failed to authorize: token has been revoked").toResponse();
-			case 403 -> ApiError.of(403, "ForbiddenError", "You are not allowed to access this resource")
-				.toResponse();
+			case 403 -> ApiError.of(403, "ForbiddenError", "You are not allowed to access this resource").toResponse();
 			case 404 -> ApiError.notFound("NotFound", "Not found").toResponse();
-			case 422 -> ApiError.validation(List.of(Map.of("code", "custom", "path", List.of(), "message",
-					"Invalid input")))
-				.toResponse();
+			case 422 ->
+				ApiError.validation(List.of(Map.of("code", "custom", "path", List.of(), "message", "Invalid input")))
+					.toResponse();
 			case 429 -> rateLimit(new Fault.RateLimit(null));
 			case 500 -> ApiError.internal().toResponse();
 			case 502 -> ApiError.of(502, "BadGateway", "Bad gateway").toResponse();
 			case 503 -> ApiError.of(503, "ServiceUnavailable", "Service unavailable").toResponse();
 			case 504 -> ApiError.of(504, "GatewayTimeoutError", "Gateway timeout").toResponse();
-			default -> ApiError.of(status, (status < 500) ? "BadRequest" : "InternalServerError",
-					"Request failed with status " + status)
-				.toResponse();
+			default ->
+				ApiError
+					.of(status, (status < 500) ? "BadRequest" : "InternalServerError",
+							"Request failed with status " + status)
+					.toResponse();
 		};
 	}
 
@@ -57,8 +58,7 @@ final class FaultResponses {
 		if (rateLimit.retryAfterSeconds() != null) {
 			headers.put("retry-after", String.valueOf(rateLimit.retryAfterSeconds()));
 		}
-		return ApiError.of(429, "RateLimitExceeded", "Rate limit exceeded. Please try again in " + seconds
-				+ " seconds")
+		return ApiError.of(429, "RateLimitExceeded", "Rate limit exceeded. Please try again in " + seconds + " seconds")
 			.toResponse()
 			.withHeaders(headers);
 	}

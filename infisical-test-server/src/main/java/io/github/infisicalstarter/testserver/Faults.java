@@ -8,11 +8,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fault rules of a server. A rule applies to requests whose path starts with its prefix
- * ({@code "/api/v4/secrets"}, {@code "/api/v1/auth/universal-auth/login"}, {@code "/api"} for
- * all); rules are checked in the order they were added and the first match wins. A rule added
- * with a count disappears after hitting that many requests, so "fail twice, then recover"
- * is one line.
+ * The fault rules of a server. A rule applies to requests whose path starts with its
+ * prefix ({@code "/api/v4/secrets"}, {@code "/api/v1/auth/universal-auth/login"},
+ * {@code "/api"} for all); rules are checked in the order they were added and the first
+ * match wins. A rule added with a count disappears after hitting that many requests, so
+ * "fail twice, then recover" is one line.
  *
  * @since 0.1.0
  */

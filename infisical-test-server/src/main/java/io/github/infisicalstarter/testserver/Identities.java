@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The machine identities by client id. The default identity is kept across resets (with its
- * settings restored), so a reference to it stays valid.
+ * The machine identities by client id. The default identity is kept across resets (with
+ * its settings restored), so a reference to it stays valid.
  */
 final class Identities {
 

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A machine identity with Universal Auth, configured the way an Infisical administrator
- * would: token TTL, max TTL, period and usage limits. Settings apply to tokens issued by later
- * logins; a token keeps the settings it was issued with, as Infisical's do.
+ * would: token TTL, max TTL, period and usage limits. Settings apply to tokens issued by
+ * later logins; a token keeps the settings it was issued with, as Infisical's do.
  *
  * @since 0.1.0
  */
@@ -49,8 +49,8 @@ public final class Identity {
 	}
 
 	/**
-	 * Set the access token max TTL ({@code accessTokenMaxTTL}): the renewal budget counted
-	 * from the login. Zero means no budget.
+	 * Set the access token max TTL ({@code accessTokenMaxTTL}): the renewal budget
+	 * counted from the login. Zero means no budget.
 	 * @param maxTtl the max TTL, whole seconds
 	 * @return this identity
 	 */
@@ -60,8 +60,8 @@ public final class Identity {
 	}
 
 	/**
-	 * Make tokens periodic ({@code accessTokenPeriod}): each lives for the period and can be
-	 * renewed forever. Zero turns periodic tokens off.
+	 * Make tokens periodic ({@code accessTokenPeriod}): each lives for the period and can
+	 * be renewed forever. Zero turns periodic tokens off.
 	 * @param period the period, whole seconds
 	 * @return this identity
 	 */

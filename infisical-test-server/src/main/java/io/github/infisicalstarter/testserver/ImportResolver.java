@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 /**
  * Resolves a folder's secret imports the way Infisical lists them: one entry per direct
  * import in position order, with the secrets of nested imports (imports of the imported
- * folder, up to depth 10, cycles skipped) appended after the imported folder's own. Secrets
- * of folders the caller may not read are left out.
+ * folder, up to depth 10, cycles skipped) appended after the imported folder's own.
+ * Secrets of folders the caller may not read are left out.
  */
 final class ImportResolver {
 

@@ -8,19 +8,20 @@ import java.util.Objects;
 import javax.net.ssl.SSLContext;
 
 /**
- * A stateful, Infisical-compatible server for tests, on {@code 127.0.0.1} and a free port.
- * It answers the routes a machine identity uses (Universal Auth login, token renew and
- * revoke, v3 and v4 secret reads, {@code /api/status}) with the status codes, messages and
- * body shapes of a real Infisical, so a client tested here behaves the same against the real
- * thing. Tests change secrets, expire tokens with {@link #clock()}, inject {@link #faults()}
- * and read the {@link #journal()} while the application under test runs.
+ * A stateful, Infisical-compatible server for tests, on {@code 127.0.0.1} and a free
+ * port. It answers the routes a machine identity uses (Universal Auth login, token renew
+ * and revoke, v3 and v4 secret reads, {@code /api/status}) with the status codes,
+ * messages and body shapes of a real Infisical, so a client tested here behaves the same
+ * against the real thing. Tests change secrets, expire tokens with {@link #clock()},
+ * inject {@link #faults()} and read the {@link #journal()} while the application under
+ * test runs.
  * <p>
  * It starts seeded with the identity {@value #DEFAULT_CLIENT_ID} /
  * {@value #DEFAULT_CLIENT_SECRET} and the project {@value #DEFAULT_PROJECT_ID} with the
- * environments {@code dev}, {@code staging} and {@code prod}, without secrets. All methods are
- * thread-safe. The server writes nothing to standard output or error, so tests that scan
- * captured output for leaked secrets see only what the application printed.
- * <pre class="code">
+ * environments {@code dev}, {@code staging} and {@code prod}, without secrets. All
+ * methods are thread-safe. The server writes nothing to standard output or error, so
+ * tests that scan captured output for leaked secrets see only what the application
+ * printed. <pre class="code">
  * try (InfisicalTestServer infisical = InfisicalTestServer.start()) {
  *     infisical.secret(InfisicalTestServer.DEFAULT_PROJECT_ID, "dev", "/", "DB_PASSWORD", "s3cr3t");
  *     // point the application at infisical.url()
@@ -82,8 +83,8 @@ public final class InfisicalTestServer implements AutoCloseable {
 
 	/**
 	 * Start an HTTPS server on a free port with the bundled self-signed certificate for
-	 * {@code 127.0.0.1} and {@code localhost}; clients trust it through {@link #trustStore()}
-	 * or {@link #clientSslContext()}.
+	 * {@code 127.0.0.1} and {@code localhost}; clients trust it through
+	 * {@link #trustStore()} or {@link #clientSslContext()}.
 	 * @return the running server
 	 */
 	public static InfisicalTestServer startHttps() {
@@ -103,10 +104,10 @@ public final class InfisicalTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Run a server on its own, for samples and manual tries: {@code --port=N} picks the port
-	 * (default: a free one), {@code --https} serves HTTPS. Seeds the project
-	 * {@code demo-project} with a few demo secrets in {@code dev} and prints one line with the
-	 * URL, the client id and the project.
+	 * Run a server on its own, for samples and manual tries: {@code --port=N} picks the
+	 * port (default: a free one), {@code --https} serves HTTPS. Seeds the project
+	 * {@code demo-project} with a few demo secrets in {@code dev} and prints one line
+	 * with the URL, the client id and the project.
 	 * @param args the arguments
 	 */
 	public static void main(String[] args) {
@@ -114,8 +115,9 @@ public final class InfisicalTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the resource URL of a PKCS12 trust store (password {@link #TLS_STORE_PASSWORD})
-	 * holding only the certificate {@link #startHttps()} serves.
+	 * Return the resource URL of a PKCS12 trust store (password
+	 * {@link #TLS_STORE_PASSWORD}) holding only the certificate {@link #startHttps()}
+	 * serves.
 	 * @return the trust store URL
 	 */
 	public static URL trustStore() {
@@ -123,8 +125,8 @@ public final class InfisicalTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return an {@link SSLContext} that trusts exactly the certificate {@link #startHttps()}
-	 * serves, for {@code java.net.http.HttpClient} and friends.
+	 * Return an {@link SSLContext} that trusts exactly the certificate
+	 * {@link #startHttps()} serves, for {@code java.net.http.HttpClient} and friends.
 	 * @return a new client SSL context
 	 */
 	public static SSLContext clientSslContext() {
@@ -140,7 +142,8 @@ public final class InfisicalTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the port, which stays the same across {@link #stop()} and {@link #restart()}.
+	 * Return the port, which stays the same across {@link #stop()} and
+	 * {@link #restart()}.
 	 * @return the port
 	 */
 	public int port() {
@@ -175,9 +178,9 @@ public final class InfisicalTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Go back to the seeded state: remove secrets, folders, imports, projects, denied paths,
-	 * extra identities, tokens, faults and the journal; restore the default identity's
-	 * settings and every switch; put the clock back on real time.
+	 * Go back to the seeded state: remove secrets, folders, imports, projects, denied
+	 * paths, extra identities, tokens, faults and the journal; restore the default
+	 * identity's settings and every switch; put the clock back on real time.
 	 */
 	public void reset() {
 		this.store.clear();
@@ -228,8 +231,8 @@ public final class InfisicalTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return every access token string issued since the last reset, renewals included, so a
-	 * test can check that none of them appears in captured output.
+	 * Return every access token string issued since the last reset, renewals included, so
+	 * a test can check that none of them appears in captured output.
 	 * @return the token strings in issue order
 	 */
 	public List<String> issuedTokens() {
@@ -237,11 +240,11 @@ public final class InfisicalTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Switch renewal to the previous Infisical generation: the same token string comes back
-	 * with a later expiry, and renewal fails with 401
-	 * {@code Failed to renew MI access token past its Max TTL expiration} (revoking the token)
-	 * when the new expiry would pass the max TTL. The default is the newest behaviour: a new
-	 * string living for {@code min(TTL, max TTL left)}.
+	 * Switch renewal to the previous Infisical generation: the same token string comes
+	 * back with a later expiry, and renewal fails with 401
+	 * {@code Failed to renew MI access token past its Max TTL expiration} (revoking the
+	 * token) when the new expiry would pass the max TTL. The default is the newest
+	 * behaviour: a new string living for {@code min(TTL, max TTL left)}.
 	 * @param legacy whether to use the previous generation's renewal
 	 */
 	public void legacyRenew(boolean legacy) {
@@ -273,8 +276,8 @@ public final class InfisicalTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Create a secret, or update it with a new version and {@code updatedAt} by the server
-	 * clock; creates the folder, environment and project when needed.
+	 * Create a secret, or update it with a new version and {@code updatedAt} by the
+	 * server clock; creates the folder, environment and project when needed.
 	 * @param projectId the project id
 	 * @param env the environment slug
 	 * @param path the folder path
@@ -353,7 +356,8 @@ public final class InfisicalTestServer implements AutoCloseable {
 
 	/**
 	 * Emulate a server older than the v4 API when {@code false}: every {@code /api/v4/**}
-	 * request gets Fastify's default 404 ({@code Route GET:/api/v4/secrets?... not found}).
+	 * request gets Fastify's default 404
+	 * ({@code Route GET:/api/v4/secrets?... not found}).
 	 * @param enabled whether v4 routes exist
 	 */
 	public void v4Enabled(boolean enabled) {
@@ -361,8 +365,8 @@ public final class InfisicalTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Emulate an older server when {@code true}: an unknown environment or folder answers 200
-	 * with no secrets instead of 404 {@code SecretPathNotFound}.
+	 * Emulate an older server when {@code true}: an unknown environment or folder answers
+	 * 200 with no secrets instead of 404 {@code SecretPathNotFound}.
 	 * @param enabled whether unknown paths answer empty
 	 */
 	public void emptyForUnknownPaths(boolean enabled) {
@@ -378,7 +382,8 @@ public final class InfisicalTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return every request since the last reset or {@link #clearJournal()}, in arrival order.
+	 * Return every request since the last reset or {@link #clearJournal()}, in arrival
+	 * order.
 	 * @return the recorded requests
 	 */
 	public List<RecordedRequest> journal() {

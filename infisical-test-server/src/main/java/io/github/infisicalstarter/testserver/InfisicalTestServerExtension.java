@@ -9,12 +9,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension that runs one {@link InfisicalTestServer} per test class: started before
- * all tests, {@link InfisicalTestServer#reset() reset} (and restarted, if a test stopped it)
- * before each, closed after all. Nested
- * test classes share the server of their enclosing class. Register it in a static field to
- * reach the server from {@code @BeforeAll} code and property registrars:
- * <pre class="code">
+ * JUnit 5 extension that runs one {@link InfisicalTestServer} per test class: started
+ * before all tests, {@link InfisicalTestServer#reset() reset} (and restarted, if a test
+ * stopped it) before each, closed after all. Nested test classes share the server of
+ * their enclosing class. Register it in a static field to reach the server from
+ * {@code @BeforeAll} code and property registrars: <pre class="code">
  * &#64;RegisterExtension
  * static final InfisicalTestServerExtension infisical = new InfisicalTestServerExtension();
  *
@@ -22,8 +21,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * void readsSecret() {
  *     infisical.server().secret(InfisicalTestServer.DEFAULT_PROJECT_ID, "dev", "/", "KEY", "value");
  * }
- * </pre>
- * or declaratively, with the server as a test or lifecycle method parameter:
+ * </pre> or declaratively, with the server as a test or lifecycle method parameter:
  * <pre class="code">
  * &#64;ExtendWith(InfisicalTestServerExtension.class)
  * class MyTests {
@@ -67,8 +65,8 @@ public final class InfisicalTestServerExtension
 	}
 
 	/**
-	 * Return the server of the current test class, starting it if a static initializer asks
-	 * before JUnit's before-all phase.
+	 * Return the server of the current test class, starting it if a static initializer
+	 * asks before JUnit's before-all phase.
 	 * @return the running server
 	 */
 	public InfisicalTestServer server() {
@@ -88,7 +86,8 @@ public final class InfisicalTestServerExtension
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		if (context.getStore(NAMESPACE).get(SERVER) == null) {
-			// the outermost class owns the server; nested classes find it through the parent store
+			// the outermost class owns the server; nested classes find it through the
+			// parent store
 			context.getStore(NAMESPACE).put(SERVER, new Owner(server()));
 		}
 	}

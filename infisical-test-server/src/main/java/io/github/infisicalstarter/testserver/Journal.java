@@ -10,9 +10,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every request in arrival order. An entry is reserved when a request arrives and completed
- * just before its answer is written, so a client that has its answer always finds the final
- * status here.
+ * Every request in arrival order. An entry is reserved when a request arrives and
+ * completed just before its answer is written, so a client that has its answer always
+ * finds the final status here.
  */
 final class Journal {
 
@@ -58,8 +58,7 @@ final class Journal {
 
 		private boolean authorized;
 
-		private Entry(String method, String path, Map<String, String> query, @Nullable String ifNoneMatch,
-				Instant at) {
+		private Entry(String method, String path, Map<String, String> query, @Nullable String ifNoneMatch, Instant at) {
 			this.method = method;
 			this.path = path;
 			this.query = Collections.unmodifiableMap(new LinkedHashMap<>(query));

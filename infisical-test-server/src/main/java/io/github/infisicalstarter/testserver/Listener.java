@@ -19,9 +19,9 @@ import com.sun.net.httpserver.HttpsServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The listening socket on 127.0.0.1, which can go away and come back on the same port so a
- * test can simulate an outage. Requests run on a pool of daemon threads, so parallel requests
- * and slow (latency-faulted) ones do not block each other.
+ * The listening socket on 127.0.0.1, which can go away and come back on the same port so
+ * a test can simulate an outage. Requests run on a pool of daemon threads, so parallel
+ * requests and slow (latency-faulted) ones do not block each other.
  */
 final class Listener {
 
@@ -86,8 +86,8 @@ final class Listener {
 	}
 
 	/**
-	 * Bind, retrying briefly when the port was just given up and the system has not released
-	 * it yet.
+	 * Bind, retrying briefly when the port was just given up and the system has not
+	 * released it yet.
 	 */
 	private HttpServer bind(int port) {
 		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);

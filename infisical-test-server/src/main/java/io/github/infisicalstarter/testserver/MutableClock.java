@@ -10,11 +10,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The server's clock. Token expiry, {@code updatedAt} and the journal follow it, so a test
- * can expire a token in a millisecond instead of waiting thirty days. It starts on real time;
- * {@link #advance(Duration)} and {@link #set(Instant)} freeze it at the resulting instant until
- * {@link #useRealTime()} is called. Hand it to the application under test as well, so both
- * sides agree on what time it is.
+ * The server's clock. Token expiry, {@code updatedAt} and the journal follow it, so a
+ * test can expire a token in a millisecond instead of waiting thirty days. It starts on
+ * real time; {@link #advance(Duration)} and {@link #set(Instant)} freeze it at the
+ * resulting instant until {@link #useRealTime()} is called. Hand it to the application
+ * under test as well, so both sides agree on what time it is.
  *
  * @since 0.1.0
  */

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One request as the server saw it, so a test can assert how often and how a client called
- * the API without scanning logs. Holds no body and no header values apart from
+ * One request as the server saw it, so a test can assert how often and how a client
+ * called the API without scanning logs. Holds no body and no header values apart from
  * {@code If-None-Match}, so tokens and client secrets never end up in a journal.
  *
  * @param method the HTTP method

@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Expands {@code ${KEY}}, {@code ${env.KEY}} and {@code ${env.a.b.KEY}} references as
- * Infisical does with {@code expandSecretReferences=true}: recursively up to depth 10, leaving
- * a reference verbatim when it cannot be resolved, points at an empty value or closes a cycle.
- * A reference into a folder the caller may not read is collected as a permission problem that
- * fails the whole request.
+ * Infisical does with {@code expandSecretReferences=true}: recursively up to depth 10,
+ * leaving a reference verbatim when it cannot be resolved, points at an empty value or
+ * closes a cycle. A reference into a folder the caller may not read is collected as a
+ * permission problem that fails the whole request.
  */
 final class ReferenceExpander {
 
@@ -59,8 +59,8 @@ final class ReferenceExpander {
 		StringBuilder result = new StringBuilder();
 		while (matcher.find()) {
 			String replacement = resolve(owner, matcher.group(1), depth, chain);
-			matcher.appendReplacement(result, Matcher.quoteReplacement((replacement != null) ? replacement
-					: matcher.group()));
+			matcher.appendReplacement(result,
+					Matcher.quoteReplacement((replacement != null) ? replacement : matcher.group()));
 		}
 		matcher.appendTail(result);
 		return result.toString();
@@ -88,12 +88,11 @@ final class ReferenceExpander {
 	}
 
 	/**
-	 * Work out what a reference points at: a key of the owner's folder (also when a local key
-	 * contains dots), else environment, folders and key separated by dots.
+	 * Work out what a reference points at: a key of the owner's folder (also when a local
+	 * key contains dots), else environment, folders and key separated by dots.
 	 */
 	private @Nullable Target target(Target owner, String reference) {
-		if (!reference.contains(".")
-				|| this.project.secret(owner.environment, owner.path, reference) != null) {
+		if (!reference.contains(".") || this.project.secret(owner.environment, owner.path, reference) != null) {
 			return new Target(owner.environment, owner.path, reference);
 		}
 		List<String> parts = new ArrayList<>(Arrays.asList(reference.split("\\.", -1)));

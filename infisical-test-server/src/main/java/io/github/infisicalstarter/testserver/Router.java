@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Maps requests to the API the server emulates and turns every failure into Infisical's
- * error envelope. Anything else, including {@code /api/v1/auth/universal-auth/renew} (which
- * the docs mention but the server does not have), gets Fastify's default 404.
+ * error envelope. Anything else, including {@code /api/v1/auth/universal-auth/renew}
+ * (which the docs mention but the server does not have), gets Fastify's default 404.
  */
 final class Router {
 
@@ -107,7 +107,8 @@ final class Router {
 	}
 
 	/**
-	 * Return the decoded secret name of a single-secret path, or {@code null} for other paths.
+	 * Return the decoded secret name of a single-secret path, or {@code null} for other
+	 * paths.
 	 */
 	private static @Nullable String secretName(String path) {
 		for (String prefix : new String[] { V4_SECRETS + "/", V3_SECRETS + "/" }) {

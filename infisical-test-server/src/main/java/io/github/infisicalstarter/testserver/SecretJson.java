@@ -36,8 +36,8 @@ final class SecretJson {
 	}
 
 	/**
-	 * Render a secret inside an {@code imports[]} entry: empty {@code workspace}, no dates,
-	 * no path.
+	 * Render a secret inside an {@code imports[]} entry: empty {@code workspace}, no
+	 * dates, no path.
 	 * @param view the secret
 	 * @return the JSON object
 	 */

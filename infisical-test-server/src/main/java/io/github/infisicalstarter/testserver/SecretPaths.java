@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Folder paths as Infisical treats them: {@code /} by default, no trailing slash, segments
- * of letters, digits, dashes and underscores only.
+ * Folder paths as Infisical treats them: {@code /} by default, no trailing slash,
+ * segments of letters, digits, dashes and underscores only.
  */
 final class SecretPaths {
 

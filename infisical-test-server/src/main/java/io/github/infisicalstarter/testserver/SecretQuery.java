@@ -7,9 +7,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The query of a secrets request, checked in Infisical's order: schema problems (422), then
- * the path (400), then missing project or environment (400). v3 and v4 differ only in how the
- * project is named.
+ * The query of a secrets request, checked in Infisical's order: schema problems (422),
+ * then the path (400), then missing project or environment (400). v3 and v4 differ only
+ * in how the project is named.
  *
  * @param api the API generation
  * @param projectId the project id (or slug on v3)
@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param version the requested version of a single secret
  * @param personal whether a personal secret was asked for
  */
-record SecretQuery(Api api, String projectId, boolean bySlug, String environment, String secretPath,
-		boolean recursive, boolean includeImports, boolean expand, boolean view, List<String> tagSlugs,
-		@Nullable Integer version, boolean personal) {
+record SecretQuery(Api api, String projectId, boolean bySlug, String environment, String secretPath, boolean recursive,
+		boolean includeImports, boolean expand, boolean view, List<String> tagSlugs, @Nullable Integer version,
+		boolean personal) {
 
 	/**
 	 * The generations of the read API.
@@ -65,8 +65,8 @@ record SecretQuery(Api api, String projectId, boolean bySlug, String environment
 		validation.throwIfInvalid();
 		String path = SecretPaths.normalize(query.get("secretPath"));
 		if (path == null) {
-			throw ApiError.badRequest(
-					"Invalid secret path. Only alphanumeric characters, dashes, and underscores are allowed.");
+			throw ApiError
+				.badRequest("Invalid secret path. Only alphanumeric characters, dashes, and underscores are allowed.");
 		}
 		String projectId = (api == Api.V4) ? query.get("projectId") : query.get("workspaceId");
 		boolean bySlug = false;

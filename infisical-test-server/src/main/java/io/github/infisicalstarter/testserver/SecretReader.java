@@ -36,9 +36,9 @@ final class SecretReader {
 				if (this.switches.emptyForUnknownPaths()) {
 					return body(List.of(), List.of());
 				}
-				throw ApiError.notFound("SecretPathNotFound", "Folder with path '" + query.secretPath()
-						+ "' in environment '" + query.environment()
-						+ "' was not found. Please ensure the environment slug and secret path is correct.");
+				throw ApiError.notFound("SecretPathNotFound",
+						"Folder with path '" + query.secretPath() + "' in environment '" + query.environment()
+								+ "' was not found. Please ensure the environment slug and secret path is correct.");
 			}
 			Predicate<Folder> readable = readable(identity, project);
 			List<Folder> folders = query.recursive() ? project.subtree(folder).stream().filter(readable).toList()

@@ -11,13 +11,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Issues, checks, renews and revokes access tokens with the answers Infisical gives: expiry
- * is a 403 {@code TokenError}, revocation and exhausted uses a 401. Both generations of
- * renewal exist in the field, so both are here.
+ * Issues, checks, renews and revokes access tokens with the answers Infisical gives:
+ * expiry is a 403 {@code TokenError}, revocation and exhausted uses a 401. Both
+ * generations of renewal exist in the field, so both are here.
  */
 final class TokenStore {
 
-	/** Infisical's {@code MAX_MACHINE_IDENTITY_TOKEN_AGE}: no token lives longer (90 days). */
+	/**
+	 * Infisical's {@code MAX_MACHINE_IDENTITY_TOKEN_AGE}: no token lives longer (90
+	 * days).
+	 */
 	static final long MAX_TOKEN_AGE = 7_776_000;
 
 	private final Clock clock;
@@ -89,8 +92,8 @@ final class TokenStore {
 	}
 
 	/**
-	 * Renew as the previous generation did: the same string with a later expiry, and a 401
-	 * (deleting the token) when the TTL would reach past the max TTL.
+	 * Renew as the previous generation did: the same string with a later expiry, and a
+	 * 401 (deleting the token) when the TTL would reach past the max TTL.
 	 * @param value the token string
 	 * @return the grant
 	 */
@@ -138,8 +141,8 @@ final class TokenStore {
 	}
 
 	/**
-	 * What {@code jwt.verify} decides: an unknown string is malformed, a known one may have
-	 * expired.
+	 * What {@code jwt.verify} decides: an unknown string is malformed, a known one may
+	 * have expired.
 	 */
 	private AccessToken verify(String value) {
 		AccessToken token = this.tokens.get(value);

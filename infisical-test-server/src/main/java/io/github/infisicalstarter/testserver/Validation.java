@@ -45,9 +45,10 @@ final class Validation {
 			issue.put("code", "invalid_enum_value");
 			issue.put("options", options);
 			issue.put("path", List.of(name));
-			issue.put("message", "Invalid enum value. Expected "
-					+ options.stream().map((option) -> "'" + option + "'").collect(Collectors.joining(" | "))
-					+ ", received '" + value + "'");
+			issue.put("message",
+					"Invalid enum value. Expected "
+							+ options.stream().map((option) -> "'" + option + "'").collect(Collectors.joining(" | "))
+							+ ", received '" + value + "'");
 			this.issues.add(issue);
 			return defaultValue;
 		}

@@ -52,9 +52,8 @@ class ExtensionTests {
 			assertThat(parameter).isSameAs(infisical.server());
 			assertThat(parameter.journal()).isEmpty();
 			TestClient client = new TestClient(parameter);
-			assertThat(SecretListTests.keys(
-					client.get("/api/v4/secrets?projectId=test-project&environment=dev", client.login())))
-				.isEmpty();
+			assertThat(SecretListTests
+				.keys(client.get("/api/v4/secrets?projectId=test-project&environment=dev", client.login()))).isEmpty();
 		}
 
 		@Nested

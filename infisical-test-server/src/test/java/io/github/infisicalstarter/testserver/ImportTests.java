@@ -82,8 +82,7 @@ class ImportTests {
 	@Test
 	void singleSecretMergesLocalThenImportsLastToFirst() {
 		assertThat(single("LOCAL", "&include_imports=true").get("secretValue").stringValue()).isEqualTo("local");
-		assertThat(single("SHARED", "&include_imports=true").get("secretValue").stringValue())
-			.isEqualTo("from-local");
+		assertThat(single("SHARED", "&include_imports=true").get("secretValue").stringValue()).isEqualTo("from-local");
 		this.server.deleteSecret("test-project", "dev", "/", "SHARED");
 		JsonNode shared = single("SHARED", "&include_imports=true");
 		assertThat(shared.get("secretValue").stringValue()).isEqualTo("from-staging");
@@ -102,8 +101,8 @@ class ImportTests {
 
 	@Test
 	void singleSecretOnV3() {
-		TestClient.Reply reply = this.client
-			.get("/api/v3/secrets/raw/LOCAL?workspaceId=test-project&environment=dev", this.token);
+		TestClient.Reply reply = this.client.get("/api/v3/secrets/raw/LOCAL?workspaceId=test-project&environment=dev",
+				this.token);
 		assertThat(reply.status()).isEqualTo(200);
 		JsonNode secret = reply.json().get("secret");
 		assertThat(secret.get("secretKey").stringValue()).isEqualTo("LOCAL");

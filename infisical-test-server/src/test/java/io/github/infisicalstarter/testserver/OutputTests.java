@@ -47,8 +47,8 @@ class OutputTests {
 				.contains("demo-project")
 				.doesNotContain("demo-only-password");
 			TestClient client = new TestClient(server);
-			assertThat(SecretListTests.keys(
-					client.get("/api/v4/secrets?projectId=demo-project&environment=dev", client.login())))
+			assertThat(SecretListTests
+				.keys(client.get("/api/v4/secrets?projectId=demo-project&environment=dev", client.login())))
 				.contains("GREETING", "DB_PASSWORD", "APP_MESSAGE");
 		}
 		finally {

@@ -130,9 +130,7 @@ class ProtocolTests {
 		int port = this.server.port();
 		this.server.stop();
 		assertThat(this.server.isRunning()).isFalse();
-		assertThatException()
-			.isThrownBy(() -> this.client.get(V4, token))
-			.withCauseInstanceOf(ConnectException.class);
+		assertThatException().isThrownBy(() -> this.client.get(V4, token)).withCauseInstanceOf(ConnectException.class);
 		this.server.restart();
 		assertThat(this.server.port()).isEqualTo(port);
 		assertThat(SecretListTests.keys(this.client.get(V4, token))).containsExactly("A");

@@ -93,8 +93,8 @@ class ReferenceTests {
 	@Test
 	void singleSecretExpands() {
 		this.server.secret("test-project", "dev", "/", "A", "${HOST}:5432");
-		TestClient.Reply reply = this.client.get(
-				"/api/v4/secrets/A?projectId=test-project&environment=dev&expandSecretReferences=true", this.token);
+		TestClient.Reply reply = this.client
+			.get("/api/v4/secrets/A?projectId=test-project&environment=dev&expandSecretReferences=true", this.token);
 		assertThat(reply.json().get("secret").get("secretValue").stringValue()).isEqualTo("db.local:5432");
 	}
 

@@ -75,8 +75,7 @@ class SecretListTests {
 	void v3ListWithWorkspaceIdOrSlugHasSameShape() {
 		this.server.secret("test-project", "dev", "/", "A", "1");
 		JsonNode v3 = this.client.get(V3, this.token).json();
-		JsonNode v3Slug = this.client
-			.get("/api/v3/secrets/raw?workspaceSlug=test-project&environment=dev", this.token)
+		JsonNode v3Slug = this.client.get("/api/v3/secrets/raw?workspaceSlug=test-project&environment=dev", this.token)
 			.json();
 		JsonNode v4 = this.client.get(V4, this.token).json();
 		assertThat(v3).isEqualTo(v4);
@@ -197,8 +196,8 @@ class SecretListTests {
 		this.server.v4Enabled(false);
 		TestClient.Reply reply = this.client.get(V4, this.token);
 		assertThat(reply.status()).isEqualTo(404);
-		assertThat(reply.body()).isEqualTo("{\"message\":\"Route GET:" + V4
-				+ " not found\",\"error\":\"Not Found\",\"statusCode\":404}");
+		assertThat(reply.body())
+			.isEqualTo("{\"message\":\"Route GET:" + V4 + " not found\",\"error\":\"Not Found\",\"statusCode\":404}");
 		assertThat(this.client.get(V3, this.token).status()).isEqualTo(200);
 	}
 

@@ -8,10 +8,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The smallest realistic application: {@code spring-boot-starter} only, one {@code @Value}
- * injection of {@code FOO}. It starts, reads the value, closes its context, prints the BENCH
- * line and exits. Launched by the harness in a fresh JVM, with or without the starter on the
- * class path.
+ * The smallest realistic application: {@code spring-boot-starter} only, one
+ * {@code @Value} injection of {@code FOO}. It starts, reads the value, closes its
+ * context, prints the BENCH line and exits. Launched by the harness in a fresh JVM, with
+ * or without the starter on the class path.
  */
 @SpringBootApplication
 public class MinimalApp {

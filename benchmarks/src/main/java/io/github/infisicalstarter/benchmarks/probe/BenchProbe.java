@@ -26,10 +26,10 @@ import org.springframework.core.metrics.StartupStep;
 /**
  * What the benchmarked apps report, on one machine-readable line that the harness parses:
  * <pre>BENCH app=minimal uptimeMs=812 rssPeakKb=98765 classes=6123 foo=1a2b3c4d phases=starting:180,env:420,...</pre>
- * {@code phases} are JVM up-times (ms) at Spring Boot's start-up events, so the harness can tell
- * which phase a difference comes from. {@code foo} is a hash prefix of the injected value, never
- * the value. With {@code -Dbench.steps=true} it also prints Spring Boot's start-up steps
- * ({@code BENCH-STEP} lines) for the profile.
+ * {@code phases} are JVM up-times (ms) at Spring Boot's start-up events, so the harness
+ * can tell which phase a difference comes from. {@code foo} is a hash prefix of the
+ * injected value, never the value. With {@code -Dbench.steps=true} it also prints Spring
+ * Boot's start-up steps ({@code BENCH-STEP} lines) for the profile.
  */
 public final class BenchProbe {
 
@@ -107,23 +107,28 @@ public final class BenchProbe {
 			this.startup.getBufferedTimeline().getEvents().forEach((event) -> {
 				StartupStep step = event.getStartupStep();
 				StringBuilder tags = new StringBuilder();
-				step.getTags().forEach((tag) -> tags.append(tags.isEmpty() ? "" : ",").append(tag.getKey())
-					.append('=').append(tag.getValue().replace(' ', '_')));
+				step.getTags()
+					.forEach((tag) -> tags.append(tags.isEmpty() ? "" : ",")
+						.append(tag.getKey())
+						.append('=')
+						.append(tag.getValue().replace(' ', '_')));
 				System.out.println("BENCH-STEP id=" + step.getId() + " parent=" + step.getParentId() + " name="
 						+ step.getName() + " us=" + event.getDuration().toNanos() / 1000 + " tags=" + tags);
 			});
 		}
 		StringBuilder phaseList = new StringBuilder();
-		this.phases.forEach((name, at) -> phaseList.append(phaseList.isEmpty() ? "" : ",").append(name).append(':')
-			.append(at));
-		System.out.println("BENCH app=" + app + " uptimeMs=" + uptime() + " rssPeakKb=" + status("VmHWM")
-				+ " rssKb=" + status("VmRSS") + " cpuMs=" + cpuMs() + " classes="
+		this.phases.forEach(
+				(name, at) -> phaseList.append(phaseList.isEmpty() ? "" : ",").append(name).append(':').append(at));
+		System.out.println("BENCH app=" + app + " uptimeMs=" + uptime() + " rssPeakKb=" + status("VmHWM") + " rssKb="
+				+ status("VmRSS") + " cpuMs=" + cpuMs() + " classes="
 				+ ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount() + " foo=" + digest(foo)
 				+ " phases=" + phaseList);
 		System.out.flush();
 	}
 
-	/** CPU time of the whole process so far (all threads: JIT compiler and GC included). */
+	/**
+	 * CPU time of the whole process so far (all threads: JIT compiler and GC included).
+	 */
 	private static long cpuMs() {
 		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
 			return os.getProcessCpuTime() / 1_000_000;
@@ -151,8 +156,8 @@ public final class BenchProbe {
 	}
 
 	/**
-	 * First 8 hex digits of the SHA-256 of a value, so the harness can check which value an
-	 * app saw without the value ever being printed.
+	 * First 8 hex digits of the SHA-256 of a value, so the harness can check which value
+	 * an app saw without the value ever being printed.
 	 * @param value the value
 	 * @return the hash prefix
 	 */

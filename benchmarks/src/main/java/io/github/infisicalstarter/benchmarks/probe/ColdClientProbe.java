@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * An experiment for "where the time goes": the cost, in a fresh JVM, of the starter's two
  * start-up requests (login, list secrets) with the HTTP stack the starter uses (Spring's
  * {@code RestClient} over Boot's {@code ClientHttpRequestFactoryBuilder.simple()}, as in
- * {@code InfisicalClients}) against the same two requests on a bare {@code HttpURLConnection}.
- * Both read the raw bytes only (JSON parsing is the same either way). Spring classes are
- * reached by reflection because this module compiles without spring-web (see the pom).
+ * {@code InfisicalClients}) against the same two requests on a bare
+ * {@code HttpURLConnection}. Both read the raw bytes only (JSON parsing is the same
+ * either way). Spring classes are reached by reflection because this module compiles
+ * without spring-web (see the pom).
  * <p>
  * Arguments: {@code restclient|urlconnection}, the server URL, client id, client secret,
  * project id. Prints {@code BENCH coldMs=... classes=...}.
@@ -46,12 +47,13 @@ public final class ColdClientProbe {
 		};
 		long elapsed = System.nanoTime() - start;
 		long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount() - classesBefore;
-		System.out.println("BENCH mode=" + mode + " coldMs=" + elapsed / 1_000_000 + " classes=" + classes + " bytes="
-				+ bytes);
+		System.out.println(
+				"BENCH mode=" + mode + " coldMs=" + elapsed / 1_000_000 + " classes=" + classes + " bytes=" + bytes);
 	}
 
 	private static int urlConnection(String url, String login, String list) throws IOException {
-		HttpURLConnection post = (HttpURLConnection) URI.create(url + "/api/v1/auth/universal-auth/login").toURL()
+		HttpURLConnection post = (HttpURLConnection) URI.create(url + "/api/v1/auth/universal-auth/login")
+			.toURL()
 			.openConnection();
 		post.setConnectTimeout(5000);
 		post.setReadTimeout(15000);
@@ -85,7 +87,8 @@ public final class ColdClientProbe {
 		Class<?> builderType = loader.loadClass("org.springframework.web.client.RestClient$Builder");
 		Object builder = restClientType.getMethod("builder").invoke(null);
 		builderType.getMethod("baseUrl", String.class).invoke(builder, url);
-		builderType.getMethod("requestFactory", loader.loadClass("org.springframework.http.client.ClientHttpRequestFactory"))
+		builderType
+			.getMethod("requestFactory", loader.loadClass("org.springframework.http.client.ClientHttpRequestFactory"))
 			.invoke(builder, factory);
 		Object converter = loader.loadClass("org.springframework.http.converter.ByteArrayHttpMessageConverter")
 			.getConstructor()
@@ -101,8 +104,8 @@ public final class ColdClientProbe {
 		Object json = mediaType.getField("APPLICATION_JSON").get(null);
 
 		Object post = restClientType.getMethod("post").invoke(client);
-		post = uriSpec.getMethod("uri", String.class, Object[].class).invoke(post, "/api/v1/auth/universal-auth/login",
-				new Object[0]);
+		post = uriSpec.getMethod("uri", String.class, Object[].class)
+			.invoke(post, "/api/v1/auth/universal-auth/login", new Object[0]);
 		bodySpec.getMethod("contentType", mediaType).invoke(post, json);
 		bodySpec.getMethod("body", Object.class).invoke(post, login.getBytes(StandardCharsets.UTF_8));
 		Object retrieved = headersSpec.getMethod("retrieve").invoke(post);

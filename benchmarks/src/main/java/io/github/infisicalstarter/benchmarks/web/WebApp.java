@@ -8,9 +8,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A servlet web application ({@code spring-boot-starter-webmvc}, Tomcat on a free port) with
- * one {@code @Value} injection of {@code FOO}. {@code SpringApplication.run} returns once the
- * application is ready; it then closes its context, prints the BENCH line and exits.
+ * A servlet web application ({@code spring-boot-starter-webmvc}, Tomcat on a free port)
+ * with one {@code @Value} injection of {@code FOO}. {@code SpringApplication.run} returns
+ * once the application is ready; it then closes its context, prints the BENCH line and
+ * exits.
  */
 @SpringBootApplication
 public class WebApp {

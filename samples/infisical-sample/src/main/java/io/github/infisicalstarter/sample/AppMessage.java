@@ -5,9 +5,9 @@ import org.springframework.cloud.context.config.annotation.RefreshScope;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds the secret {@code APP_MESSAGE}. It is {@code @RefreshScope}, so when the starter sees
- * the secret change the bean is rebuilt with the new value, while plain {@code @Value}
- * injection elsewhere keeps the value read at start-up.
+ * Holds the secret {@code APP_MESSAGE}. It is {@code @RefreshScope}, so when the starter
+ * sees the secret change the bean is rebuilt with the new value, while plain
+ * {@code @Value} injection elsewhere keeps the value read at start-up.
  */
 @Component
 @RefreshScope

@@ -3,9 +3,10 @@ package io.github.infisicalstarter.sample;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Database settings bound from the Infisical secrets {@code DB_USER} and {@code DB_PASSWORD},
- * which the starter also exposes as {@code db.user} and {@code db.password}. A mutable JavaBean
- * on purpose: Spring Cloud rebinds it in place when the secrets change.
+ * Database settings bound from the Infisical secrets {@code DB_USER} and
+ * {@code DB_PASSWORD}, which the starter also exposes as {@code db.user} and
+ * {@code db.password}. A mutable JavaBean on purpose: Spring Cloud rebinds it in place
+ * when the secrets change.
  */
 @ConfigurationProperties("db")
 public class DbProperties {

@@ -15,10 +15,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.StringUtils;
 
 /**
- * Demo mode: an in-process Infisical test server seeded with fake secrets, so the sample runs
- * without an Infisical account. It points the starter at itself with system properties (they
- * win over {@code application.yml}), polls every 2 seconds so {@code POST /demo/rotate} shows
- * quickly, and removes the properties again when it closes.
+ * Demo mode: an in-process Infisical test server seeded with fake secrets, so the sample
+ * runs without an Infisical account. It points the starter at itself with system
+ * properties (they win over {@code application.yml}), polls every 2 seconds so
+ * {@code POST /demo/rotate} shows quickly, and removes the properties again when it
+ * closes.
  */
 final class DemoInfisical implements AutoCloseable {
 
@@ -48,9 +49,9 @@ final class DemoInfisical implements AutoCloseable {
 	}
 
 	/**
-	 * Whether to run in demo mode: no Infisical client id in the {@code INFISICAL_CLIENT_ID}
-	 * environment variable, the {@code infisical.client-id} system property or a
-	 * {@code --infisical.client-id} argument.
+	 * Whether to run in demo mode: no Infisical client id in the
+	 * {@code INFISICAL_CLIENT_ID} environment variable, the {@code infisical.client-id}
+	 * system property or a {@code --infisical.client-id} argument.
 	 * @param env the environment variables
 	 * @param system the system properties
 	 * @param args the command-line arguments
@@ -70,8 +71,8 @@ final class DemoInfisical implements AutoCloseable {
 	}
 
 	/**
-	 * Start the server on {@code 127.0.0.1} and a free port, seed the demo secrets and point
-	 * the starter at it.
+	 * Start the server on {@code 127.0.0.1} and a free port, seed the demo secrets and
+	 * point the starter at it.
 	 * @return the running demo
 	 */
 	static DemoInfisical start() {
@@ -103,15 +104,17 @@ final class DemoInfisical implements AutoCloseable {
 	}
 
 	/**
-	 * Announce demo mode and make this demo a bean that closes with the context; registered
-	 * before the starter's own beans, so it closes after them (the starter revokes its token).
+	 * Announce demo mode and make this demo a bean that closes with the context;
+	 * registered before the starter's own beans, so it closes after them (the starter
+	 * revokes its token).
 	 * @param context the application context being prepared
 	 */
 	void register(ConfigurableApplicationContext context) {
-		logger.info("Demo mode: no Infisical credentials set, so secrets come from an embedded Infisical test server at "
-				+ this.server.url() + " with demo secrets (project " + PROJECT_ID + ", environment " + ENVIRONMENT
-				+ "); to use a real Infisical set INFISICAL_CLIENT_ID, INFISICAL_CLIENT_SECRET, INFISICAL_PROJECT_ID, "
-				+ "INFISICAL_ENVIRONMENT and optionally INFISICAL_SITE_URL");
+		logger
+			.info("Demo mode: no Infisical credentials set, so secrets come from an embedded Infisical test server at "
+					+ this.server.url() + " with demo secrets (project " + PROJECT_ID + ", environment " + ENVIRONMENT
+					+ "); to use a real Infisical set INFISICAL_CLIENT_ID, INFISICAL_CLIENT_SECRET, INFISICAL_PROJECT_ID, "
+					+ "INFISICAL_ENVIRONMENT and optionally INFISICAL_SITE_URL");
 		context.getBeanFactory().registerSingleton("demoInfisical", this);
 		if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
 			registry.registerDisposableBean("demoInfisical", this::close);
@@ -119,8 +122,8 @@ final class DemoInfisical implements AutoCloseable {
 	}
 
 	/**
-	 * Change {@code APP_MESSAGE} and {@code DB_PASSWORD} in the server, as an operator would in
-	 * the Infisical dashboard.
+	 * Change {@code APP_MESSAGE} and {@code DB_PASSWORD} in the server, as an operator
+	 * would in the Infisical dashboard.
 	 * @return the new {@code APP_MESSAGE}
 	 */
 	String rotate() {

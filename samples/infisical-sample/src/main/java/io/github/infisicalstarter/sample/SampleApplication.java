@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The sample's entry point. Nothing here knows about Infisical: the starter puts the secrets
- * into the Environment before any bean is created. Without credentials, {@link DemoInfisical}
- * stands in for a real Infisical so the sample runs anywhere.
+ * The sample's entry point. Nothing here knows about Infisical: the starter puts the
+ * secrets into the Environment before any bean is created. Without credentials,
+ * {@link DemoInfisical} stands in for a real Infisical so the sample runs anywhere.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(DbProperties.class)

@@ -4,8 +4,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /}: shows that the secrets arrived, read fresh on every request so refreshes are
- * visible.
+ * {@code GET /}: shows that the secrets arrived, read fresh on every request so refreshes
+ * are visible.
  */
 @RestController
 class SecretsController {

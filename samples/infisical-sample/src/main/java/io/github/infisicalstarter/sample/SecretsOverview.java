@@ -4,8 +4,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Collects the three ways the sample consumes secrets into one {@link SecretsView}, so the
- * endpoint and the start-up log show (and mask) exactly the same.
+ * Collects the three ways the sample consumes secrets into one {@link SecretsView}, so
+ * the endpoint and the start-up log show (and mask) exactly the same.
  */
 @Component
 class SecretsOverview {

@@ -1,8 +1,8 @@
 package io.github.infisicalstarter.sample;
 
 /**
- * What the sample shows of its configuration: demo text in full, the password only masked, so
- * neither the HTTP response nor the log ever carries a secret value.
+ * What the sample shows of its configuration: demo text in full, the password only
+ * masked, so neither the HTTP response nor the log ever carries a secret value.
  *
  * @param greeting the secret {@code GREETING}, injected once with {@code @Value}
  * @param appMessage the secret {@code APP_MESSAGE}, from a {@code @RefreshScope} bean

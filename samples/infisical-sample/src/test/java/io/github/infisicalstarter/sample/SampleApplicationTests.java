@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Runs the sample in demo mode on a random port, as {@code main} does without credentials,
- * and checks it over HTTP.
+ * Runs the sample in demo mode on a random port, as {@code main} does without
+ * credentials, and checks it over HTTP.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTests {
