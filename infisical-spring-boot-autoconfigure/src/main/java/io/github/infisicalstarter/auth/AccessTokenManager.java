@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
+import io.github.infisicalstarter.InfisicalException;
 import io.github.infisicalstarter.client.InfisicalApiException;
 import io.github.infisicalstarter.client.InfisicalClient;
 import io.github.infisicalstarter.client.TokenResponse;
@@ -35,6 +36,9 @@ public final class AccessTokenManager implements AutoCloseable {
 
 	/** Lifetime assumed when the server reports none: never "forever". */
 	static final Duration UNKNOWN_LIFETIME = Duration.ofMinutes(10);
+
+	/** Delay before renewal is tried again after a transient failure. */
+	static final Duration RENEWAL_RETRY = Duration.ofSeconds(30);
 
 	/** Upper bound of a max TTL taken at face value (older servers report 30 years). */
 	private static final long MAX_TTL_LIMIT = Duration.ofDays(3650).toSeconds();
@@ -126,6 +130,10 @@ public final class AccessTokenManager implements AutoCloseable {
 		String value;
 		this.lock.lock();
 		try {
+			if (this.closed) {
+				throw new InfisicalException("The Infisical access-token manager is closed.",
+						"Do not use Infisical secrets after the application context was closed.", null);
+			}
 			AccessToken token = this.current;
 			if (token != null && !token.value().equals(stale) && token.isValidAt(this.clock.instant())) {
 				return token.value();
@@ -146,7 +154,7 @@ public final class AccessTokenManager implements AutoCloseable {
 		Instant now = this.clock.instant();
 		Duration lifetime = (response.expiresIn() > 0) ? Duration.ofSeconds(response.expiresIn()) : UNKNOWN_LIFETIME;
 		Instant max = maxExpiresAt;
-		if (max == null && response.accessTokenMaxTtl() > 0 && response.accessTokenMaxTtl() < MAX_TTL_LIMIT) {
+		if (max == null && response.accessTokenMaxTtl() > 0 && response.accessTokenMaxTtl() <= MAX_TTL_LIMIT) {
 			max = now.plusSeconds(response.accessTokenMaxTtl());
 		}
 		AccessToken token = new AccessToken(response.accessToken(), now, now.plus(lifetime), max);
@@ -191,9 +199,20 @@ public final class AccessTokenManager implements AutoCloseable {
 			}
 		}
 		catch (InfisicalApiException ex) {
-			logger.warn("Could not renew the Infisical access token: " + ex.getMessage()
-					+ " Trying again shortly; calls log in again if it expires.");
-			this.renewal = this.scheduler.schedule(this::renew, 5, TimeUnit.SECONDS);
+			if (ex.isTransient()) {
+				Duration wait = (ex.getRetryAfter() != null) ? ex.getRetryAfter() : RENEWAL_RETRY;
+				logger.warn("Could not renew the Infisical access token, trying again in " + wait.toSeconds() + "s: "
+						+ ex.getMessage());
+				this.renewal = this.scheduler.schedule(this::renew, wait.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			else {
+				logger.warn("Could not renew the Infisical access token or log in again; the next call will try to "
+						+ "log in: " + ex.getMessage());
+			}
+			return;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not renew the Infisical access token: " + ex.getMessage());
 			return;
 		}
 		finally {
@@ -217,6 +236,9 @@ public final class AccessTokenManager implements AutoCloseable {
 	}
 
 	private void notifyReissue() {
+		if (this.closed) {
+			return;
+		}
 		for (Runnable listener : this.reissueListeners) {
 			this.scheduler.execute(() -> {
 				try {

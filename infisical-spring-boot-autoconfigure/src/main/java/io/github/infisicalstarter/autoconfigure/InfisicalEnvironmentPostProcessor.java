@@ -118,14 +118,21 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 			service.prefetch(targets.stream().map((target) -> target.location().location()).toList());
 		}
 		Set<SecretsLocation> seen = new HashSet<>();
-		for (Target target : targets) {
-			if (seen.add(target.location().location())) {
-				place(sources, target.placeholder(),
-						service.load(target.location().location(), target.location().optional()));
+		try {
+			for (Target target : targets) {
+				if (seen.add(target.location().location())) {
+					place(sources, target.placeholder(),
+							service.load(target.location().location(), target.location().optional()));
+				}
+				else if (target.placeholder() != null) {
+					sources.remove(target.placeholder().getName());
+				}
 			}
-			else if (target.placeholder() != null) {
-				sources.remove(target.placeholder().getName());
-			}
+		}
+		catch (RuntimeException ex) {
+			// start-up fails: stop renewing the token and revoke it now
+			service.close();
+			throw ex;
 		}
 	}
 

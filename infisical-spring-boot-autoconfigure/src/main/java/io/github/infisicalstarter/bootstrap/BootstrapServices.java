@@ -38,7 +38,10 @@ final class BootstrapServices {
 
 	static synchronized void release(InfisicalProperties properties) {
 		Shared shared = services.get(properties);
-		if (shared != null && --shared.users == 0) {
+		if (shared == null) {
+			return;
+		}
+		if (shared.service.isClosed() || --shared.users == 0) {
 			services.remove(properties);
 			shared.service.close();
 		}

@@ -8,14 +8,15 @@ import org.springframework.core.env.EnumerablePropertySource;
 /**
  * The secrets of one {@link SecretsLocation} in the Spring Environment. Its source is the
  * location, never the values, so printing the property source (as Spring does at DEBUG)
- * shows no secret. The values are held in an immutable {@link SecretsSnapshot} that is
- * replaced in one volatile write.
+ * shows no secret. The values are an immutable {@link SecretsSnapshot}; a refresh
+ * replaces the whole property source (by name) in one step, so readers never see a mix of
+ * old and new values.
  *
  * @since 0.1.0
  */
 public final class InfisicalPropertySource extends EnumerablePropertySource<SecretsLocation> {
 
-	private volatile SecretsSnapshot snapshot;
+	private final SecretsSnapshot snapshot;
 
 	/**
 	 * Create a property source named after its location.
@@ -48,14 +49,6 @@ public final class InfisicalPropertySource extends EnumerablePropertySource<Secr
 	 */
 	public SecretsSnapshot getSnapshot() {
 		return this.snapshot;
-	}
-
-	/**
-	 * Replace all values at once.
-	 * @param snapshot the new secrets
-	 */
-	void update(SecretsSnapshot snapshot) {
-		this.snapshot = snapshot;
 	}
 
 	@Override

@@ -116,7 +116,7 @@ public final class InfisicalSecretsService implements AutoCloseable {
 			.filter((location) -> !this.states.containsKey(location) && !this.prefetches.containsKey(location))
 			.distinct()
 			.toList();
-		if (pending.isEmpty()) {
+		if (pending.isEmpty() || this.closed.get()) {
 			return;
 		}
 		for (SecretsLocation location : pending) {
@@ -165,15 +165,6 @@ public final class InfisicalSecretsService implements AutoCloseable {
 			this.states.put(location, new LocationState(SecretsSnapshot.EMPTY));
 			return new InfisicalPropertySource(location, SecretsSnapshot.EMPTY);
 		}
-	}
-
-	/**
-	 * Whether a location has been loaded (successfully or not) by this service.
-	 * @param location the location
-	 * @return {@code true} once {@link #load} ran for it
-	 */
-	public boolean isLoaded(SecretsLocation location) {
-		return this.states.containsKey(location);
 	}
 
 	/**
@@ -275,6 +266,8 @@ public final class InfisicalSecretsService implements AutoCloseable {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
+		this.prefetches.values().forEach((future) -> future.cancel(true));
+		this.prefetches.clear();
 		ExecutorService executor = this.prefetcher;
 		if (executor != null) {
 			executor.shutdownNow();

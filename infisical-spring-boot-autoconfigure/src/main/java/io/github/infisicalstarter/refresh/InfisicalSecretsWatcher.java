@@ -54,6 +54,8 @@ public final class InfisicalSecretsWatcher implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private final Object pollLock = new Object();
+
 	private volatile int failures;
 
 	private volatile @Nullable Duration lastRetryAfter;
@@ -69,6 +71,7 @@ public final class InfisicalSecretsWatcher implements SmartLifecycle {
 		this.service = service;
 		this.publisher = publisher;
 		this.settings = settings;
+		service.getTokens().onReissue(this::pollSoon);
 	}
 
 	@Override
@@ -80,7 +83,6 @@ public final class InfisicalSecretsWatcher implements SmartLifecycle {
 		threads.setDaemon(true);
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(threads);
 		this.running = true;
-		this.service.getTokens().onReissue(this::pollSoon);
 		schedule(delay(null));
 	}
 
@@ -110,6 +112,12 @@ public final class InfisicalSecretsWatcher implements SmartLifecycle {
 	 * @return whether anything changed (and a refresh event was published)
 	 */
 	public boolean pollNow() {
+		synchronized (this.pollLock) {
+			return poll();
+		}
+	}
+
+	private boolean poll() {
 		Set<String> changed = new LinkedHashSet<>();
 		Duration retryAfter = null;
 		boolean failed = false;
