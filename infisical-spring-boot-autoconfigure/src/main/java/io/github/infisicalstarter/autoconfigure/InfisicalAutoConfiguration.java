@@ -1,6 +1,5 @@
 package io.github.infisicalstarter.autoconfigure;
 
-import io.github.infisicalstarter.config.InfisicalProperties;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -8,22 +7,20 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the Infisical starter: binds {@code infisical.*} (for IDE
- * metadata and the actuator), closes the secrets service with the context, and masks
- * Infisical-sourced values in {@code /actuator/env} and {@code /actuator/configprops}.
- * Secrets themselves are loaded before the application context exists, by
- * {@link InfisicalEnvironmentPostProcessor} or the {@code infisical:} config data import.
+ * Auto-configuration of the Infisical starter: closes the secrets service with the
+ * context, and masks Infisical-sourced values in {@code /actuator/env} and
+ * {@code /actuator/configprops}. Secrets themselves are loaded before the application
+ * context exists, by {@link InfisicalEnvironmentPostProcessor} or the {@code infisical:}
+ * config data import.
  *
  * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "infisical.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(InfisicalProperties.class)
 public final class InfisicalAutoConfiguration {
 
 	/**

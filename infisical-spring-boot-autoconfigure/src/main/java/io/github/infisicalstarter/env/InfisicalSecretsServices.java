@@ -26,6 +26,12 @@ public final class InfisicalSecretsServices {
 	/** Name of the promoted bean. */
 	public static final String BEAN_NAME = "infisicalSecretsService";
 
+	/**
+	 * Name of the promoted properties, bound once before the context existed (shown by
+	 * {@code /actuator/configprops}, client secret masked).
+	 */
+	public static final String PROPERTIES_BEAN_NAME = "infisicalProperties";
+
 	private InfisicalSecretsServices() {
 	}
 
@@ -65,6 +71,7 @@ public final class InfisicalSecretsServices {
 			return;
 		}
 		beanFactory.registerSingleton(BEAN_NAME, service);
+		beanFactory.registerSingleton(PROPERTIES_BEAN_NAME, service.getProperties());
 	}
 
 }

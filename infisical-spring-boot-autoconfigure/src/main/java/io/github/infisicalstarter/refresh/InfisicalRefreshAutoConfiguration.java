@@ -1,6 +1,5 @@
 package io.github.infisicalstarter.refresh;
 
-import io.github.infisicalstarter.config.InfisicalProperties;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,8 +23,9 @@ public final class InfisicalRefreshAutoConfiguration {
 
 	@Bean
 	InfisicalSecretsWatcher infisicalSecretsWatcher(InfisicalSecretsService infisicalSecretsService,
-			ApplicationEventPublisher publisher, InfisicalProperties properties) {
-		return new InfisicalSecretsWatcher(infisicalSecretsService, publisher, properties.refresh());
+			ApplicationEventPublisher publisher) {
+		return new InfisicalSecretsWatcher(infisicalSecretsService, publisher,
+				infisicalSecretsService.getProperties().refresh());
 	}
 
 }

@@ -30,16 +30,13 @@ class InfisicalAutoConfigurationTests {
 			AutoConfigurations.of(InfisicalAutoConfiguration.class, InfisicalRefreshAutoConfiguration.class));
 
 	@Test
-	void bindsPropertiesAndMasksValues() {
-		this.contextRunner.withPropertyValues("infisical.environment=dev", "infisical.refresh.interval=5s")
-			.run((context) -> {
-				assertThat(context).hasSingleBean(InfisicalProperties.class)
-					.hasSingleBean(InfisicalSanitizingFunction.class);
-				InfisicalProperties properties = context.getBean(InfisicalProperties.class);
-				assertThat(properties.environment()).isEqualTo("dev");
-				assertThat(properties.refresh().interval()).hasSeconds(5);
-				assertThat(properties.token().renewAt()).isEqualTo(0.66);
-			});
+	void masksValuesAndClosesTheServiceWithTheContext() {
+		this.contextRunner.withUserConfiguration(ServiceConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(InfisicalSanitizingFunction.class);
+			InfisicalSecretsService service = context.getBean(InfisicalSecretsService.class);
+			context.close();
+			assertThat(service.isClosed()).isTrue();
+		});
 	}
 
 	@Test
@@ -71,7 +68,7 @@ class InfisicalAutoConfigurationTests {
 	void disabledBacksOffEntirely() {
 		this.contextRunner.withUserConfiguration(ServiceConfiguration.class)
 			.withPropertyValues("infisical.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(InfisicalProperties.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(InfisicalSanitizingFunction.class)
 				.doesNotHaveBean(InfisicalSecretsWatcher.class));
 	}
 

@@ -104,6 +104,9 @@ class StartupFailureIntegrationTests {
 	void serverError(CapturedOutput output) {
 		infisical.server().faults().always("/api/v4/secrets", Fault.status(500));
 		assertFails(output, new String[0], "500", "Infisical failed internally");
+		assertThat(infisical.server().count("POST", "/api/v1/auth/token/revoke"))
+			.as("the token obtained before the failure is revoked")
+			.isOne();
 	}
 
 	@Test
