@@ -92,7 +92,7 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 			if (source instanceof InfisicalImportPlaceholder placeholder) {
 				placeholders.add(placeholder);
 			}
-			else if (source.getName().contains(SecretsLocation.PREFIX)) {
+			else if (InfisicalPropertySource.isInfisical(source)) {
 				loaded = true;
 			}
 		}

@@ -2,7 +2,7 @@ package io.github.infisicalstarter.autoconfigure;
 
 import java.util.Locale;
 
-import io.github.infisicalstarter.config.SecretsLocation;
+import io.github.infisicalstarter.env.InfisicalPropertySource;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -20,7 +20,7 @@ final class InfisicalSanitizingFunction implements SanitizingFunction {
 	@Override
 	public SanitizableData apply(SanitizableData data) {
 		PropertySource<?> source = data.getPropertySource();
-		if (source != null && source.getName().contains(SecretsLocation.PREFIX)) {
+		if (source != null && InfisicalPropertySource.isInfisical(source)) {
 			return data.withSanitizedValue();
 		}
 		String key = data.getKey().toLowerCase(Locale.ROOT).replace("-", "");

@@ -5,9 +5,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
-import io.github.infisicalstarter.config.SecretsLocation;
 import io.github.infisicalstarter.config.SecretsLocations;
 import io.github.infisicalstarter.config.SecretsLocations.OptionalLocation;
+import io.github.infisicalstarter.env.InfisicalPropertySource;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
 import org.jspecify.annotations.Nullable;
 
@@ -64,11 +64,7 @@ public class InfisicalPropertySourceLocator implements PropertySourceLocator, Or
 
 	private static boolean alreadyLoaded(Environment environment) {
 		if (environment instanceof ConfigurableEnvironment configurable) {
-			for (PropertySource<?> source : configurable.getPropertySources()) {
-				if (source.getName().contains(SecretsLocation.PREFIX)) {
-					return true;
-				}
-			}
+			return configurable.getPropertySources().stream().anyMatch(InfisicalPropertySource::isInfisical);
 		}
 		return false;
 	}

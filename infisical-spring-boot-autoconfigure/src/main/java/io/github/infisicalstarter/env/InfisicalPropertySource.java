@@ -4,6 +4,7 @@ import io.github.infisicalstarter.config.SecretsLocation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * The secrets of one {@link SecretsLocation} in the Spring Environment. Its source is the
@@ -26,6 +27,17 @@ public final class InfisicalPropertySource extends EnumerablePropertySource<Secr
 	public InfisicalPropertySource(SecretsLocation location, SecretsSnapshot snapshot) {
 		super(location.name(), location);
 		this.snapshot = snapshot;
+	}
+
+	/**
+	 * Whether a property source holds Infisical secrets: an
+	 * {@link InfisicalPropertySource}, or one that wraps it under a derived name (Spring
+	 * Cloud's bootstrap context names them {@code bootstrapProperties-infisical:…}).
+	 * @param source the property source
+	 * @return {@code true} for Infisical-sourced property sources
+	 */
+	public static boolean isInfisical(PropertySource<?> source) {
+		return source instanceof InfisicalPropertySource || source.getName().contains(SecretsLocation.PREFIX);
 	}
 
 	@Override
