@@ -176,23 +176,36 @@ public final class InfisicalClient {
 		return URI.create(uri.toString());
 	}
 
-	private static void query(StringBuilder uri, String name, String value) {
-		if (uri.charAt(uri.length() - 1) != '?') {
-			uri.append('&');
+	/** Append one URL-encoded parameter to a query string or a form body. */
+	private static void query(StringBuilder target, String name, String value) {
+		if (!target.isEmpty() && target.charAt(target.length() - 1) != '?') {
+			target.append('&');
 		}
-		uri.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+		target.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
 	}
 
 	private <T> T post(String path, Map<String, String> body, Function<InputStream, T> reader) {
 		String endpoint = "POST " + this.siteUrl + path;
+		byte[] form = form(body);
 		return call(endpoint,
 				() -> this.restClient.post()
 					.uri(URI.create(this.siteUrl + path))
-					.contentType(MediaType.APPLICATION_JSON)
+					.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.contentLength(form.length)
 					.accept(MediaType.APPLICATION_JSON)
-					.body((out) -> InfisicalJson.writeObject(out, body))
+					.body((out) -> out.write(form))
 					.exchange((request, response) -> read(endpoint, response.getStatusCode().value(),
 							response.getHeaders(), response.getBody(), reader)));
+	}
+
+	/**
+	 * Encode a form body. Infisical takes every auth route's fields as a form (its docs'
+	 * own example does), which spares the start-up path a JSON writer.
+	 */
+	private static byte[] form(Map<String, String> fields) {
+		StringBuilder form = new StringBuilder();
+		fields.forEach((name, value) -> query(form, name, value));
+		return form.toString().getBytes(StandardCharsets.US_ASCII);
 	}
 
 	private <T> T read(String endpoint, int status, HttpHeaders headers, InputStream response,

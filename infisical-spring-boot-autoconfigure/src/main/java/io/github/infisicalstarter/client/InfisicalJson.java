@@ -1,29 +1,24 @@
 package io.github.infisicalstarter.client;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads and writes the few JSON shapes of the Infisical API with Jackson's streaming
- * parser. Databinding is avoided on purpose: it is most of a minimal application's
- * start-up cost and would bind far more than the three fields a secret needs. Problems
- * are reported as {@link BadJsonException} whose message never repeats any part of the
- * document.
+ * Reads the few JSON shapes of the Infisical API with Jackson's streaming parser.
+ * Databinding is avoided on purpose: it is most of a minimal application's start-up cost
+ * and would bind far more than the three fields a secret needs. Problems are reported as
+ * {@link BadJsonException} whose message never repeats any part of the document.
  *
  * @since 0.1.0
  */
@@ -37,14 +32,6 @@ final class InfisicalJson {
 		.build();
 
 	private InfisicalJson() {
-	}
-
-	static void writeObject(OutputStream out, Map<String, String> fields) {
-		try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-			generator.writeStartObject();
-			fields.forEach(generator::writeStringProperty);
-			generator.writeEndObject();
-		}
 	}
 
 	static TokenResponse readToken(InputStream in) {

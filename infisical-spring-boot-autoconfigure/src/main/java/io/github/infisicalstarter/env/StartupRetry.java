@@ -37,13 +37,26 @@ final class StartupRetry {
 	}
 
 	<T> T call(Supplier<T> action) {
-		if (this.settings.maxAttempts() <= 1) {
+		long start = System.nanoTime();
+		try {
 			return action.get();
 		}
+		catch (InfisicalApiException ex) {
+			Duration left = this.settings.deadline().minusNanos(System.nanoTime() - start);
+			if (!ex.isTransient() || this.settings.maxAttempts() <= 1 || left.isNegative() || left.isZero()) {
+				throw ex;
+			}
+			// the retry machinery is only built once a retry is needed: it costs start-up
+			// time (classes, lambdas) that a healthy first attempt should not pay
+			return retry(action, ex, left);
+		}
+	}
+
+	private <T> T retry(Supplier<T> action, InfisicalApiException firstFailure, Duration deadline) {
 		RetryAfterBackOff backOff = new RetryAfterBackOff(exponential());
 		RetryPolicy policy = RetryPolicy.builder()
 			.backOff(backOff)
-			.timeout(this.settings.deadline())
+			.timeout(deadline)
 			.predicate((ex) -> ex instanceof InfisicalApiException api && api.isTransient())
 			.build();
 		AtomicInteger attempt = new AtomicInteger();
@@ -51,6 +64,11 @@ final class StartupRetry {
 			return new RetryTemplate(policy).execute(() -> {
 				int current = attempt.incrementAndGet();
 				try {
+					if (current == 1) {
+						// replays the failed first attempt, so the template backs off
+						// first
+						throw firstFailure;
+					}
 					return action.get();
 				}
 				catch (InfisicalApiException ex) {

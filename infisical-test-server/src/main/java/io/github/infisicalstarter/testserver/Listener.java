@@ -25,7 +25,21 @@ import org.jspecify.annotations.Nullable;
  */
 final class Listener {
 
+	/**
+	 * The JDK server's switch for {@code TCP_NODELAY}, read once when its first server
+	 * starts. Infisical (Node.js 18+) answers with Nagle's algorithm off; left on, every
+	 * answer on a reused connection waits for the client's delayed ACK (~40 ms on Linux),
+	 * which no real Infisical adds.
+	 */
+	private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
 	private static final AtomicInteger THREADS = new AtomicInteger();
+
+	static {
+		if (System.getProperty(NO_DELAY) == null) {
+			System.setProperty(NO_DELAY, "true");
+		}
+	}
 
 	private final HttpHandler handler;
 

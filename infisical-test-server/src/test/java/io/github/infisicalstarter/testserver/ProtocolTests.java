@@ -38,6 +38,13 @@ class ProtocolTests {
 	}
 
 	@Test
+	void answersWithNagleOffLikeNode() {
+		// Node.js 18+ servers set TCP_NODELAY; the JDK server does when this is set
+		// before its first start
+		assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
+	}
+
+	@Test
 	void etagAndNotModified() {
 		String token = this.client.login();
 		this.server.secret("test-project", "dev", "/", "A", "1");
