@@ -57,8 +57,7 @@ public record InfisicalProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("true") boolean expandReferences, boolean pathAsPrefix, @DefaultValue("") String prefix,
 		@Nullable List<String> tags, @Nullable List<String> include, @Nullable List<String> exclude,
 		@DefaultValue("true") boolean relaxedNames, @DefaultValue("true") boolean failFast,
-		@Nullable List<Location> locations, @DefaultValue Http http, @DefaultValue Ssl ssl, @DefaultValue Token token,
-		@DefaultValue Refresh refresh, @DefaultValue Retry retry) {
+		@Nullable List<Location> locations, Http http, Ssl ssl, Token token, Refresh refresh, Retry retry) {
 
 	/** The prefix of all properties. */
 	public static final String PREFIX = "infisical";
@@ -74,6 +73,13 @@ public record InfisicalProperties(@DefaultValue("true") boolean enabled,
 		include = (include != null) ? List.copyOf(include) : List.of();
 		exclude = (exclude != null) ? List.copyOf(exclude) : List.of();
 		locations = (locations != null) ? List.copyOf(locations) : List.of();
+		// A group with nothing set arrives as null rather than bound with @DefaultValue:
+		// that would parse and convert every default of the group on each start-up.
+		http = (http != null) ? http : Http.defaults();
+		ssl = (ssl != null) ? ssl : new Ssl(null);
+		token = (token != null) ? token : Token.defaults();
+		refresh = (refresh != null) ? refresh : Refresh.defaults();
+		retry = (retry != null) ? retry : Retry.defaults();
 	}
 
 	/**
