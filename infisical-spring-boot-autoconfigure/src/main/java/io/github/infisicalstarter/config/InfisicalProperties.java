@@ -50,14 +50,12 @@ import org.springframework.util.StringUtils;
  * @since 0.1.0
  */
 @ConfigurationProperties(InfisicalProperties.PREFIX)
-public record InfisicalProperties(@DefaultValue("true") boolean enabled,
-		@DefaultValue(InfisicalProperties.US_SITE_URL) String siteUrl, @Nullable String clientId,
-		@Nullable String clientSecret, @Nullable String projectId, @Nullable String environment,
-		@DefaultValue("/") String secretPath, boolean recursive, @DefaultValue("true") boolean includeImports,
-		@DefaultValue("true") boolean expandReferences, boolean pathAsPrefix, @DefaultValue("") String prefix,
+public record InfisicalProperties(Boolean enabled, String siteUrl, @Nullable String clientId,
+		@Nullable String clientSecret, @Nullable String projectId, @Nullable String environment, String secretPath,
+		boolean recursive, Boolean includeImports, Boolean expandReferences, boolean pathAsPrefix, String prefix,
 		@Nullable List<String> tags, @Nullable List<String> include, @Nullable List<String> exclude,
-		@DefaultValue("true") boolean relaxedNames, @DefaultValue("true") boolean failFast,
-		@Nullable List<Location> locations, Http http, Ssl ssl, Token token, Refresh refresh, Retry retry) {
+		Boolean relaxedNames, Boolean failFast, @Nullable List<Location> locations, Http http, Ssl ssl, Token token,
+		Refresh refresh, Retry retry) {
 
 	/** The prefix of all properties. */
 	public static final String PREFIX = "infisical";
@@ -68,13 +66,26 @@ public record InfisicalProperties(@DefaultValue("true") boolean enabled,
 	/** Infisical Cloud, EU region. */
 	public static final String EU_SITE_URL = "https://eu.infisical.com";
 
+	/**
+	 * Apply the defaults of everything left unset. The binder passes {@code null} for
+	 * those (the defaults are written here rather than as {@code @DefaultValue}, which
+	 * Spring Boot would parse and convert on every start-up; the IDE metadata carries
+	 * them from {@code additional-spring-configuration-metadata.json}, checked by a
+	 * test).
+	 */
 	public InfisicalProperties {
+		enabled = (enabled != null) ? enabled : Boolean.TRUE;
+		siteUrl = (siteUrl != null) ? siteUrl : US_SITE_URL;
+		secretPath = (secretPath != null) ? secretPath : "/";
+		includeImports = (includeImports != null) ? includeImports : Boolean.TRUE;
+		expandReferences = (expandReferences != null) ? expandReferences : Boolean.TRUE;
+		prefix = (prefix != null) ? prefix : "";
+		relaxedNames = (relaxedNames != null) ? relaxedNames : Boolean.TRUE;
+		failFast = (failFast != null) ? failFast : Boolean.TRUE;
 		tags = (tags != null) ? List.copyOf(tags) : List.of();
 		include = (include != null) ? List.copyOf(include) : List.of();
 		exclude = (exclude != null) ? List.copyOf(exclude) : List.of();
 		locations = (locations != null) ? List.copyOf(locations) : List.of();
-		// A group with nothing set arrives as null rather than bound with @DefaultValue:
-		// that would parse and convert every default of the group on each start-up.
 		http = (http != null) ? http : Http.defaults();
 		ssl = (ssl != null) ? ssl : new Ssl(null);
 		token = (token != null) ? token : Token.defaults();

@@ -3,6 +3,9 @@ package io.github.infisicalstarter.env;
 import io.github.infisicalstarter.config.SecretsLocation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.env.PropertySourceInfo;
+import org.springframework.boot.origin.OriginLookup;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 
@@ -15,7 +18,8 @@ import org.springframework.core.env.PropertySource;
  *
  * @since 0.1.0
  */
-public final class InfisicalPropertySource extends EnumerablePropertySource<SecretsLocation> {
+public final class InfisicalPropertySource extends EnumerablePropertySource<SecretsLocation>
+		implements OriginLookup<String>, PropertySourceInfo {
 
 	private final SecretsSnapshot snapshot;
 
@@ -56,6 +60,26 @@ public final class InfisicalPropertySource extends EnumerablePropertySource<Secr
 	}
 
 	/**
+	 * Return where a property comes from: the Infisical secret and location, never the
+	 * value. Shown by {@code /actuator/env} and in binding failures.
+	 */
+	@Override
+	public @Nullable Origin getOrigin(String name) {
+		String key = this.snapshot.key(name);
+		return (key != null) ? new SecretOrigin(key, getName()) : null;
+	}
+
+	/**
+	 * A refresh replaces the whole property source and never changes this one, so Spring
+	 * Boot may map its names once instead of checking them again on every property
+	 * lookup.
+	 */
+	@Override
+	public boolean isImmutable() {
+		return true;
+	}
+
+	/**
 	 * Return the current secrets.
 	 * @return the snapshot
 	 */
@@ -66,6 +90,21 @@ public final class InfisicalPropertySource extends EnumerablePropertySource<Secr
 	@Override
 	public String toString() {
 		return getClass().getSimpleName() + " {name='" + getName() + "', secrets=" + this.snapshot.size() + "}";
+	}
+
+	/**
+	 * The origin of an Infisical-sourced property: the secret's key and its location.
+	 *
+	 * @param key the secret's key as stored in Infisical
+	 * @param location the name of the location's property source
+	 */
+	record SecretOrigin(String key, String location) implements Origin {
+
+		@Override
+		public String toString() {
+			return "Infisical secret '" + this.key + "' from " + this.location;
+		}
+
 	}
 
 }

@@ -75,6 +75,16 @@ public final class SecretsSnapshot {
 	}
 
 	/**
+	 * Return the stored key a property name reads: the name itself, or the key it is the
+	 * relaxed alias of.
+	 * @param name the property name
+	 * @return the key or {@code null} when the name is not in this snapshot
+	 */
+	public @Nullable String key(String name) {
+		return this.values.containsKey(name) ? name : this.aliases.get(name);
+	}
+
+	/**
 	 * Return every property name: keys, then aliases.
 	 * @return the names (a shared array; do not modify)
 	 */

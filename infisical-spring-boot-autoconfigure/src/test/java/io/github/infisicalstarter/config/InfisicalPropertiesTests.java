@@ -1,13 +1,19 @@
 package io.github.infisicalstarter.config;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,10 +63,34 @@ class InfisicalPropertiesTests {
 		assertThat(properties.refresh().enabled()).isTrue();
 	}
 
+	@Test
+	void defaultsInTheIdeMetadataAreTheDefaultsApplied() throws IOException {
+		// the metadata's defaults come from @DefaultValue and from
+		// additional-spring-configuration-metadata.json: binding all of them explicitly
+		// must give what binding nothing gives
+		Map<String, String> metadataDefaults = new LinkedHashMap<>();
+		for (Resource metadata : new PathMatchingResourcePatternResolver()
+			.getResources("classpath*:META-INF/spring-configuration-metadata.json")) {
+			try (InputStream in = metadata.getInputStream()) {
+				JsonMapper.shared().readTree(in).get("properties").forEach((property) -> {
+					String name = property.get("name").asString();
+					if (name.startsWith("infisical.") && property.has("defaultValue")) {
+						metadataDefaults.put(name, property.get("defaultValue").asString());
+					}
+				});
+			}
+		}
+		assertThat(metadataDefaults).containsKeys("infisical.enabled", "infisical.site-url", "infisical.secret-path",
+				"infisical.include-imports", "infisical.expand-references", "infisical.prefix",
+				"infisical.relaxed-names", "infisical.fail-fast", "infisical.refresh.interval",
+				"infisical.retry.deadline");
+		assertThat(bind(metadataDefaults)).isEqualTo(bind(Map.of()));
+	}
+
 	private static InfisicalProperties bind(Map<String, String> values) {
 		return new Binder(new MapConfigurationPropertySource(values))
 			.bind(InfisicalProperties.PREFIX, Bindable.of(InfisicalProperties.class))
-			.get();
+			.orElseGet(InfisicalProperties::defaults);
 	}
 
 }

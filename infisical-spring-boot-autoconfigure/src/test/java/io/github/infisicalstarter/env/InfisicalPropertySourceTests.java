@@ -1,0 +1,53 @@
+package io.github.infisicalstarter.env;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.infisicalstarter.config.SecretsLocation;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.origin.Origin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link InfisicalPropertySource}.
+ */
+class InfisicalPropertySourceTests {
+
+	private static final SecretsLocation LOCATION = new SecretsLocation("proj", "dev", "/", false, true, true, false,
+			"", List.of(), List.of(), List.of());
+
+	private final InfisicalPropertySource source = new InfisicalPropertySource(LOCATION,
+			new SecretsSnapshot(Map.of("DB_PASSWORD", "s3cr3t-value"), true, null));
+
+	@Test
+	void keysAndRelaxedAliasesAreReadable() {
+		assertThat(this.source.getProperty("DB_PASSWORD")).isEqualTo("s3cr3t-value");
+		assertThat(this.source.getProperty("db.password")).isEqualTo("s3cr3t-value");
+		assertThat(this.source.getPropertyNames()).containsExactly("DB_PASSWORD", "db.password");
+	}
+
+	@Test
+	void originNamesTheSecretAndLocationButNotTheValue() {
+		Origin origin = this.source.getOrigin("db.password");
+		assertThat(origin).hasToString("Infisical secret 'DB_PASSWORD' from infisical:proj/dev/");
+		assertThat(this.source.getOrigin("OTHER")).isNull();
+	}
+
+	@Test
+	void immutableSoBootMapsItsNamesOnce() {
+		assertThat(this.source.isImmutable()).isTrue();
+		ConfigurationPropertySource adapted = ConfigurationPropertySource.from(this.source);
+		assertThat(adapted.getConfigurationProperty(ConfigurationPropertyName.of("db.password")).getOrigin())
+			.hasToString("Infisical secret 'DB_PASSWORD' from infisical:proj/dev/");
+	}
+
+	@Test
+	void toStringShowsNoValue() {
+		assertThat(this.source.toString()).doesNotContain("s3cr3t-value").contains("secrets=1");
+	}
+
+}
