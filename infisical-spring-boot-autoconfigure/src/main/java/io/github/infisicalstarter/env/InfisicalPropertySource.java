@@ -3,8 +3,8 @@ package io.github.infisicalstarter.env;
 import io.github.infisicalstarter.config.SecretsLocation;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.origin.Origin;
 import org.springframework.boot.env.PropertySourceInfo;
+import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.OriginLookup;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;

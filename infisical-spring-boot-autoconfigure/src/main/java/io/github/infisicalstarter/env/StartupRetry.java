@@ -65,8 +65,8 @@ final class StartupRetry {
 				int current = attempt.incrementAndGet();
 				try {
 					if (current == 1) {
-						// replays the failed first attempt, so the template backs off
-						// first
+						// the first attempt already failed: replay it so the template
+						// backs off before the second
 						throw firstFailure;
 					}
 					return action.get();
