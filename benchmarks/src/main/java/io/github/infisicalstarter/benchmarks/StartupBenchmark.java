@@ -236,9 +236,12 @@ public final class StartupBenchmark {
 		System.out.println(
 				row(widths, "verdict", verdict(median(result.wallRatios()), scenario.wallTarget(), scenario.strict()),
 						verdict(median(result.rssRatios()), scenario.rssTarget(), false)));
-		System.out.println("   per-pair wall B/A: "
-				+ result.wallRatios().stream().map(Stats::f2).collect(Collectors.joining(" ")) + "   (min "
-				+ Stats.f2(Stats.min(result.wallRatios())) + ", max " + Stats.f2(Stats.max(result.wallRatios())) + ")");
+		double[] confidence = Stats.medianConfidence95(result.wallRatios());
+		System.out.println(
+				"   per-pair wall B/A: " + result.wallRatios().stream().map(Stats::f2).collect(Collectors.joining(" "))
+						+ "   (min " + Stats.f2(Stats.min(result.wallRatios())) + ", max "
+						+ Stats.f2(Stats.max(result.wallRatios())) + "; 95 % confidence interval of the median "
+						+ ratio(confidence[0]) + " .. " + ratio(confidence[1]) + ")");
 		for (Variant variant : List.of(scenario.a(), scenario.b())) {
 			List<Launch> launches = (variant == scenario.a()) ? result.a() : result.b();
 			if (variant.usesServer()) {
