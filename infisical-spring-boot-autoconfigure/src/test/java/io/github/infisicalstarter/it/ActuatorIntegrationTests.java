@@ -40,6 +40,13 @@ class ActuatorIntegrationTests {
 				.doesNotContain("masked-password-value")
 				.doesNotContain(InfisicalTestServer.DEFAULT_CLIENT_SECRET);
 			assertThat(env.environmentEntry("DB_PASSWORD").getProperty().getValue()).isEqualTo("******");
+			String location = "infisical:" + InfisicalTestServer.DEFAULT_PROJECT_ID + "/dev/";
+			assertThat(env.environment(null)
+				.getPropertySources()
+				.stream()
+				.filter((source) -> source.getName().equals(location))
+				.map((source) -> source.getProperties().get("db.password").getOrigin())
+				.toList()).containsExactly("Infisical secret 'DB_PASSWORD' from " + location);
 
 			ConfigurationPropertiesReportEndpoint configprops = context
 				.getBean(ConfigurationPropertiesReportEndpoint.class);
