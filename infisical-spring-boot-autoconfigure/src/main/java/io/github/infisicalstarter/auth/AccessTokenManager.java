@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -240,14 +241,20 @@ public final class AccessTokenManager implements AutoCloseable {
 			return;
 		}
 		for (Runnable listener : this.reissueListeners) {
-			this.scheduler.execute(() -> {
-				try {
-					listener.run();
-				}
-				catch (RuntimeException ex) {
-					logger.debug("Token re-issue listener failed: " + ex.getMessage());
-				}
-			});
+			try {
+				this.scheduler.execute(() -> {
+					try {
+						listener.run();
+					}
+					catch (RuntimeException ex) {
+						logger.debug("Token re-issue listener failed: " + ex.getMessage());
+					}
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				// closed meanwhile: nothing is refreshed any more
+				return;
+			}
 		}
 	}
 

@@ -110,6 +110,8 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 		if (targets.isEmpty()) {
 			return;
 		}
+		// a refresh (Spring Cloud runs post-processors again) reuses the running service
+		boolean created = !this.bootstrapContext.isRegistered(InfisicalSecretsService.class);
 		InfisicalSecretsService service = service(properties, binder, targets, sources);
 		if (service == null) {
 			return;
@@ -130,8 +132,10 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 			}
 		}
 		catch (RuntimeException ex) {
-			// start-up fails: stop renewing the token and revoke it now
-			service.close();
+			if (created) {
+				// start-up fails: stop renewing the token and revoke it now
+				service.close();
+			}
 			throw ex;
 		}
 	}

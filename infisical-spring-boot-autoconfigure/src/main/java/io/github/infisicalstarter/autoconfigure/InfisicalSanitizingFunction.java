@@ -23,7 +23,8 @@ final class InfisicalSanitizingFunction implements SanitizingFunction {
 		if (source != null && InfisicalPropertySource.isInfisical(source)) {
 			return data.withSanitizedValue();
 		}
-		String key = data.getKey().toLowerCase(Locale.ROOT).replace("-", "");
+		// infisical.client-secret, infisical.clientSecret, INFISICAL_CLIENT_SECRET, ...
+		String key = data.getKey().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
 		if (key.endsWith("clientsecret")) {
 			return data.withSanitizedValue();
 		}

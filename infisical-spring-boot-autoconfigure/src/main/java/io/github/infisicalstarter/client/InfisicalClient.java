@@ -234,7 +234,9 @@ public final class InfisicalClient {
 			return call.get();
 		}
 		catch (TruncatedBodyException ex) {
-			throw ApiFailures.interrupted(endpoint, ex.getMessage(), null);
+			// the body broke off: sorted like any other I/O failure (timeout, reset, ...)
+			IOException cause = (ex.getCause() instanceof IOException io) ? io : new EOFException(ex.getMessage());
+			throw connectionFailure(endpoint, cause);
 		}
 		catch (ResourceAccessException ex) {
 			IOException cause = (ex.getCause() instanceof IOException io) ? io : new IOException("I/O error");
@@ -363,7 +365,8 @@ public final class InfisicalClient {
 				message.append(" (").append(body.error()).append(')');
 			}
 			message.append(" to ").append(endpoint);
-			String serverMessage = (body.detail() != null) ? body.message() + ": " + body.detail() : body.message();
+			String serverMessage = (body.message() != null && body.detail() != null)
+					? body.message() + ": " + body.detail() : (body.message() != null) ? body.message() : body.detail();
 			if (StringUtils.hasText(serverMessage)) {
 				message.append(": ").append(shorten(serverMessage));
 			}

@@ -12,6 +12,7 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -105,7 +106,8 @@ final class InfisicalJson {
 				return new ErrorBody(message, error, detail);
 			});
 		}
-		catch (BadJsonException ex) {
+		catch (BadJsonException | TruncatedBodyException ex) {
+			// the status is what matters; an unreadable error body only loses its text
 			return new ErrorBody(null, null, null);
 		}
 	}
@@ -254,15 +256,13 @@ final class InfisicalJson {
 		catch (JacksonIOException ex) {
 			throw new TruncatedBodyException(ex.getCause());
 		}
-		catch (BadJsonException ex) {
-			throw ex;
-		}
 		catch (JacksonException ex) {
 			TokenStreamLocation location = ex.getLocation();
 			String where = (location != null)
 					? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
-			String what = ex.getClass().getSimpleName().contains("Constraints")
-					? "the body is larger than " + (MAX_DOCUMENT_LENGTH / (1024 * 1024)) + " MB"
+			String what = (ex instanceof StreamConstraintsException)
+					? "the body exceeds the parser's limits (" + (MAX_DOCUMENT_LENGTH / (1024 * 1024))
+							+ " MB in all, Jackson's defaults for nesting, names and values)"
 					: "the body is not valid JSON (malformed or cut short)" + where;
 			throw new BadJsonException(what);
 		}

@@ -98,9 +98,8 @@ public record InfisicalProperties(Boolean enabled, String siteUrl, @Nullable Str
 	 * @return default properties
 	 */
 	public static InfisicalProperties defaults() {
-		return new InfisicalProperties(true, US_SITE_URL, null, null, null, null, "/", false, true, true, false, "",
-				null, null, null, true, true, null, Http.defaults(), new Ssl(null), Token.defaults(),
-				Refresh.defaults(), Retry.defaults());
+		return new InfisicalProperties(null, null, null, null, null, null, null, false, null, null, false, null, null,
+				null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/**
@@ -119,6 +118,12 @@ public record InfisicalProperties(Boolean enabled, String siteUrl, @Nullable Str
 		}
 		try {
 			URI uri = new URI(value);
+			if (uri.getRawUserInfo() != null) {
+				// the site URL is shown in messages and logs: no credentials in it
+				throw new InfisicalConfigurationException(PREFIX + ".site-url",
+						"Infisical property 'infisical.site-url' contains user credentials ('user:password@').",
+						"Remove them from infisical.site-url; Infisical authenticates with infisical.client-id and infisical.client-secret.");
+			}
 			String scheme = uri.getScheme();
 			if (scheme == null || uri.getHost() == null
 					|| !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {

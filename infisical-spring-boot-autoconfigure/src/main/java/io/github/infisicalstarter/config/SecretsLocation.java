@@ -67,8 +67,7 @@ public record SecretsLocation(String projectId, String environment, String secre
 		if (!this.exclude.isEmpty()) {
 			options.add("exclude=" + String.join(";", this.exclude));
 		}
-		String path = "/".equals(this.secretPath) ? "/" : this.secretPath;
-		return PREFIX + this.projectId + "/" + this.environment + path + options;
+		return PREFIX + this.projectId + "/" + this.environment + this.secretPath + options;
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.github.infisicalstarter.env;
 
 import io.github.infisicalstarter.InfisicalException;
-import io.github.infisicalstarter.config.InfisicalConfigurationException;
 import io.github.infisicalstarter.config.SecretsLocation;
 
 /**
@@ -20,9 +19,6 @@ public class InfisicalLoadException extends InfisicalException {
 	}
 
 	static InfisicalException of(SecretsLocation location, String siteUrl, InfisicalException cause) {
-		if (cause instanceof InfisicalConfigurationException || cause instanceof InfisicalLoadException) {
-			return cause;
-		}
 		return new InfisicalLoadException(location, "Could not load Infisical secrets for " + location.describe()
 				+ " from " + siteUrl + ". " + cause.getMessage(), cause);
 	}

@@ -40,7 +40,8 @@ public final class InfisicalSecretsWatcher implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(InfisicalSecretsWatcher.class);
 
-	private static final int MAX_BACKOFF_FACTOR = 8;
+	/** During an outage the interval doubles per failed poll, up to 2^3 = 8 times. */
+	private static final int MAX_BACKOFF_DOUBLINGS = 3;
 
 	private final InfisicalSecretsService service;
 
@@ -171,7 +172,7 @@ public final class InfisicalSecretsWatcher implements SmartLifecycle {
 	private Duration delay(@Nullable Duration retryAfter) {
 		Duration interval = this.settings.interval();
 		if (this.failures > 0) {
-			interval = interval.multipliedBy(Math.min(MAX_BACKOFF_FACTOR, 1L << Math.min(this.failures - 1, 3)));
+			interval = interval.multipliedBy(1L << Math.min(this.failures - 1, MAX_BACKOFF_DOUBLINGS));
 		}
 		if (retryAfter != null && retryAfter.compareTo(interval) > 0) {
 			interval = retryAfter;

@@ -84,6 +84,8 @@ class InfisicalAutoConfigurationTests {
 		MapPropertySource other = new MapPropertySource("other", java.util.Map.of());
 		assertThat(function.apply(new SanitizableData(other, "infisical.client-secret", "x")).getValue())
 			.isEqualTo(SanitizableData.SANITIZED_VALUE);
+		assertThat(function.apply(new SanitizableData(other, "INFISICAL_CLIENT_SECRET", "x")).getValue())
+			.isEqualTo(SanitizableData.SANITIZED_VALUE);
 		assertThat(function.apply(new SanitizableData(other, "plain", "x")).getValue()).isEqualTo("x");
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link InfisicalProperties}: a group with nothing set gets its Java
@@ -85,6 +86,14 @@ class InfisicalPropertiesTests {
 				"infisical.relaxed-names", "infisical.fail-fast", "infisical.refresh.interval",
 				"infisical.retry.deadline");
 		assertThat(bind(metadataDefaults)).isEqualTo(bind(Map.of()));
+	}
+
+	@Test
+	void siteUrlWithCredentialsIsRefusedWithoutRepeatingThem() {
+		InfisicalProperties properties = bind(Map.of("infisical.site-url", "https://admin:hunter2@infisical.example"));
+		assertThatExceptionOfType(InfisicalConfigurationException.class).isThrownBy(properties::resolvedSiteUrl)
+			.withMessageContaining("infisical.site-url")
+			.withMessageNotContaining("hunter2");
 	}
 
 	private static InfisicalProperties bind(Map<String, String> values) {
