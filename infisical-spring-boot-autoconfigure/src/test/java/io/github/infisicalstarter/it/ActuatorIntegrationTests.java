@@ -40,6 +40,8 @@ class ActuatorIntegrationTests {
 				.doesNotContain("masked-password-value")
 				.doesNotContain(InfisicalTestServer.DEFAULT_CLIENT_SECRET);
 			assertThat(env.environmentEntry("DB_PASSWORD").getProperty().getValue()).isEqualTo("******");
+			assertThat(env.environmentEntry("infisical.client-secret").getProperty().getValue()).isEqualTo("******");
+			assertThat(env.environmentEntry("plain.value").getProperty().getValue()).isEqualTo("visible");
 			String location = "infisical:" + InfisicalTestServer.DEFAULT_PROJECT_ID + "/dev/";
 			assertThat(env.environment(null)
 				.getPropertySources()

@@ -40,7 +40,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * The fault matrix of issue 4: one test per way Infisical (or the network in front of it)
@@ -81,7 +80,7 @@ class FaultMatrixIntegrationTests {
 	void serverDownAtStartupFailsFastNamingTheUrl(CapturedOutput output) {
 		InfisicalTestServer server = seed();
 		server.stop();
-		Failure failure = startupFails(output, args(RETRIES, "--infisical.retry.max-attempts=3"));
+		FailureReport failure = startupFails(output, args(RETRIES, "--infisical.retry.max-attempts=3"));
 		assertThat(failure.description()).contains("could not be reached at " + server.url() + LOGIN)
 			.contains("project '" + PROJECT + "', environment 'dev', path '/'")
 			.contains("Gave up after 3 attempts");
@@ -187,7 +186,7 @@ class FaultMatrixIntegrationTests {
 	void readTimeoutEveryTimeFailsClearly(CapturedOutput output) {
 		InfisicalTestServer server = seed();
 		server.faults().always(V4, Fault.latency(Duration.ofSeconds(2)));
-		Failure failure = startupFails(output,
+		FailureReport failure = startupFails(output,
 				args(RETRIES, "--infisical.retry.max-attempts=2", "--infisical.http.read-timeout=300ms"));
 		assertThat(failure.description()).contains("GET " + server.url() + V4)
 			.contains("did not answer in time")
@@ -218,7 +217,7 @@ class FaultMatrixIntegrationTests {
 		server.faults()
 			.always(V4, Fault.body(200, "application/json",
 					"{\"secrets\":[{\"secretKey\":\"FOO\",\"secretValue\":\"partial-value\"},{\"secretKey\" \"BAR\"}]}"));
-		Failure failure = startupFails(output, RETRIES);
+		FailureReport failure = startupFails(output, RETRIES);
 		assertThat(failure.description()).contains("answer to GET " + server.url() + V4 + " is unusable")
 			.contains("not valid JSON");
 		assertThat(failure.action()).contains("infisical.site-url");
@@ -233,7 +232,7 @@ class FaultMatrixIntegrationTests {
 		server.faults()
 			.always("/api", Fault.body(200, "text/html; charset=utf-8",
 					"<html><body><h1>Proxy login</h1><p>secret-html-marker</p></body></html>"));
-		Failure failure = startupFails(output, RETRIES);
+		FailureReport failure = startupFails(output, RETRIES);
 		assertThat(failure.description()).contains("answer to POST " + server.url() + LOGIN + " is unusable")
 			.contains("text/html where JSON was expected");
 		assertThat(failure.action()).contains("infisical.site-url");
@@ -248,7 +247,7 @@ class FaultMatrixIntegrationTests {
 		server.faults()
 			.always(V4, Fault.body(200, "application/json",
 					"{\"secrets\":[{\"secretKey\":\"FOO\",\"secretValue\":\"truncated-value\"},{\"secretKey\":\"EX"));
-		Failure failure = startupFails(output, RETRIES);
+		FailureReport failure = startupFails(output, RETRIES);
 		assertThat(failure.description()).contains("GET " + server.url() + V4).contains("not valid JSON");
 		assertNothingPublished(server);
 		LeakScan.assertNoLeaks(output, server, FOO, "truncated-value");
@@ -261,7 +260,7 @@ class FaultMatrixIntegrationTests {
 	void unauthorizedAtLogin(CapturedOutput output) {
 		InfisicalTestServer server = seed();
 		server.faults().always(LOGIN, Fault.status(401));
-		Failure failure = startupFails(output, RETRIES);
+		FailureReport failure = startupFails(output, RETRIES);
 		assertThat(failure.description()).contains("401").contains("POST " + server.url() + LOGIN);
 		assertThat(failure.action()).contains("Check infisical.client-id and infisical.client-secret");
 		assertThat(server.count("POST", LOGIN)).isOne();
@@ -272,7 +271,7 @@ class FaultMatrixIntegrationTests {
 	void forbiddenOnList(CapturedOutput output) {
 		InfisicalTestServer server = seed();
 		server.denyPath(InfisicalTestServer.DEFAULT_CLIENT_ID, PROJECT, "dev", "/");
-		Failure failure = startupFails(output, RETRIES);
+		FailureReport failure = startupFails(output, RETRIES);
 		assertThat(failure.description()).contains("403").contains("GET " + server.url() + V4);
 		assertThat(failure.action()).contains("Give the machine identity access");
 		assertThat(server.count("GET", V4)).isOne();
@@ -283,7 +282,7 @@ class FaultMatrixIntegrationTests {
 	@Test
 	void unknownEnvironment(CapturedOutput output) {
 		InfisicalTestServer server = seed();
-		Failure failure = startupFails(output, args(RETRIES, "--infisical.environment=nope"));
+		FailureReport failure = startupFails(output, args(RETRIES, "--infisical.environment=nope"));
 		assertThat(failure.description()).contains("404").contains("environment 'nope', path '/'");
 		assertThat(failure.action()).contains("Check infisical.environment");
 		assertThat(server.count("GET", V4)).isOne();
@@ -293,7 +292,7 @@ class FaultMatrixIntegrationTests {
 	@Test
 	void unknownPath(CapturedOutput output) {
 		InfisicalTestServer server = seed();
-		Failure failure = startupFails(output, args(RETRIES, "--infisical.secret-path=/missing"));
+		FailureReport failure = startupFails(output, args(RETRIES, "--infisical.secret-path=/missing"));
 		assertThat(failure.description()).contains("404").contains("environment 'dev', path '/missing'");
 		assertThat(failure.action()).contains("infisical.secret-path");
 		assertThat(server.count("GET", V4)).isOne();
@@ -304,7 +303,7 @@ class FaultMatrixIntegrationTests {
 	void validationFailure(CapturedOutput output) {
 		InfisicalTestServer server = seed();
 		server.faults().always(V4, Fault.status(422));
-		Failure failure = startupFails(output, RETRIES);
+		FailureReport failure = startupFails(output, RETRIES);
 		assertThat(failure.description()).contains("422").contains("GET " + server.url() + V4);
 		assertThat(failure.action()).contains("rejected them as invalid");
 		assertThat(server.count("GET", V4)).isOne();
@@ -471,7 +470,7 @@ class FaultMatrixIntegrationTests {
 	void untrustedCertificateFailsNamingTheSslBundleProperty(CapturedOutput output) {
 		try (InfisicalTestServer server = InfisicalTestServer.startHttps()) {
 			server.secret(PROJECT, "dev", "/", "FOO", FOO);
-			Failure failure = startupFails(output, server, RETRIES);
+			FailureReport failure = startupFails(output, server, RETRIES);
 			assertThat(failure.description()).contains("TLS connection to " + server.url() + LOGIN)
 				.contains("certificate is not trusted")
 				.as("a certificate problem is not retried")
@@ -512,21 +511,12 @@ class FaultMatrixIntegrationTests {
 		return Stream.concat(Stream.of(defaults), Stream.of(extra)).toArray(String[]::new);
 	}
 
-	private static Failure startupFails(CapturedOutput output, String... args) {
+	private static FailureReport startupFails(CapturedOutput output, String... args) {
 		return startupFails(output, infisical.server(), args);
 	}
 
-	private static Failure startupFails(CapturedOutput output, InfisicalTestServer server, String... args) {
-		assertThatException().isThrownBy(() -> TestApps.run(server, args).close());
-		String all = output.getAll();
-		assertThat(all).contains("APPLICATION FAILED TO START");
-		assertThat(all).as("no stack trace soup").doesNotContain("\tat io.github.infisicalstarter");
-		String report = all.substring(all.lastIndexOf("APPLICATION FAILED TO START"));
-		int description = report.indexOf("Description:");
-		int action = report.indexOf("Action:");
-		assertThat(description).isPositive();
-		assertThat(action).isGreaterThan(description);
-		return new Failure(report.substring(description, action).strip(), report.substring(action).strip());
+	private static FailureReport startupFails(CapturedOutput output, InfisicalTestServer server, String... args) {
+		return FailureReport.ofFailedStartup(output, server, args);
 	}
 
 	/**
@@ -604,9 +594,6 @@ class FaultMatrixIntegrationTests {
 	/**
 	 * The failure analysis Spring Boot printed.
 	 */
-	private record Failure(String description, String action) {
-
-	}
 
 	/**
 	 * Reader threads that read the pair A and B over and over, from the Infisical

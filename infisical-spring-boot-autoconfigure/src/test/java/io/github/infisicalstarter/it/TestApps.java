@@ -29,7 +29,8 @@ public final class TestApps {
 				"--infisical.client-secret=" + InfisicalTestServer.DEFAULT_CLIENT_SECRET,
 				"--infisical.project-id=" + InfisicalTestServer.DEFAULT_PROJECT_ID, "--infisical.environment=dev",
 				"--infisical.retry.max-attempts=1", "--infisical.refresh.enabled=false",
-				"--spring.main.banner-mode=off");
+				// every leak scan then also covers the starter's DEBUG lines
+				"--logging.level.io.github.infisicalstarter=DEBUG", "--spring.main.banner-mode=off");
 	}
 
 	/**
