@@ -31,10 +31,6 @@ final class Project {
 		return this.id;
 	}
 
-	boolean hasEnvironment(String environment) {
-		return this.environments.containsKey(environment);
-	}
-
 	void createEnvironment(String environment) {
 		folder(environment, SecretPaths.ROOT, true);
 	}

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
  * then the path (400), then missing project or environment (400). v3 and v4 differ only
  * in how the project is named.
  *
- * @param api the API generation
  * @param projectId the project id (or slug on v3)
  * @param bySlug whether v3 named the project by {@code workspaceSlug}
  * @param environment the environment slug
@@ -24,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param version the requested version of a single secret
  * @param personal whether a personal secret was asked for
  */
-record SecretQuery(Api api, String projectId, boolean bySlug, String environment, String secretPath, boolean recursive,
+record SecretQuery(String projectId, boolean bySlug, String environment, String secretPath, boolean recursive,
 		boolean includeImports, boolean expand, boolean view, List<String> tagSlugs, @Nullable Integer version,
 		boolean personal) {
 
@@ -84,7 +83,7 @@ record SecretQuery(Api api, String projectId, boolean bySlug, String environment
 		if (projectId == null || projectId.isEmpty() || environment == null || environment.isEmpty()) {
 			throw ApiError.badRequest("Missing project id or environment");
 		}
-		return new SecretQuery(api, projectId, bySlug, environment, path, recursive, includeImports, expand, view,
+		return new SecretQuery(projectId, bySlug, environment, path, recursive, includeImports, expand, view,
 				tags(query.get("tagSlugs")), version, personal);
 	}
 

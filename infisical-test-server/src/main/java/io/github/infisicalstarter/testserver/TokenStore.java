@@ -103,6 +103,9 @@ final class TokenStore {
 			throw ApiError.unauthorized("No identity access token found");
 		}
 		AccessToken.State state = token.state();
+		if (state.exhausted()) {
+			throw ApiError.unauthorized("Unable to renew because access token number of uses limit reached");
+		}
 		Instant now = this.clock.instant();
 		if (!now.isBefore(token.expiresAt())) {
 			throw ApiError.unauthorized("Failed to renew MI access token due to TTL expiration");

@@ -44,12 +44,14 @@ class ExtensionTests {
 				.isEqualTo(200);
 			server.secret("test-project", "dev", "/", "LEFTOVER", "x");
 			server.faults().always("/api", Fault.status(500));
+			server.stop();
 		}
 
 		@Test
 		@Order(2)
-		void serverIsResetBeforeEachTest(InfisicalTestServer parameter) {
+		void serverIsResetAndRestartedBeforeEachTest(InfisicalTestServer parameter) {
 			assertThat(parameter).isSameAs(infisical.server());
+			assertThat(parameter.isRunning()).as("restarted after the last test stopped it").isTrue();
 			assertThat(parameter.journal()).isEmpty();
 			TestClient client = new TestClient(parameter);
 			assertThat(SecretListTests

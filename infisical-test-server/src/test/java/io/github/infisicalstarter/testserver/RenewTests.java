@@ -127,6 +127,17 @@ class RenewTests {
 	}
 
 	@Test
+	void legacyRenewRefusesAnExhaustedToken() {
+		this.server.legacyRenew(true);
+		this.server.defaultIdentity().numUsesLimit(1);
+		String token = this.client.login();
+		assertThat(this.client.get(SECRETS, token).status()).isEqualTo(200);
+		TestClient.Reply reply = this.client.postJson(RENEW, Map.of("accessToken", token));
+		assertThat(reply.status()).isEqualTo(401);
+		assertThat(reply.message()).isEqualTo("Unable to renew because access token number of uses limit reached");
+	}
+
+	@Test
 	void renewWithoutTokenIsValidationFailure() {
 		TestClient.Reply reply = this.client.postJson(RENEW, Map.of());
 		assertThat(reply.status()).isEqualTo(422);
