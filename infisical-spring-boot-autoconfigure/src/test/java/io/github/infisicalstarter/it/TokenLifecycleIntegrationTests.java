@@ -3,6 +3,7 @@ package io.github.infisicalstarter.it;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.infisicalstarter.config.SecretsLocation;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
+import io.github.infisicalstarter.testserver.Fault;
 import io.github.infisicalstarter.testserver.InfisicalTestServer;
 import io.github.infisicalstarter.testserver.InfisicalTestServerExtension;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,8 @@ class TokenLifecycleIntegrationTests {
 			SecretsLocation location = service.getLocations().iterator().next();
 			server.clock().advance(Duration.ofDays(31));
 			server.clearJournal();
+			// a slow login keeps the window open while every poller asks for a token
+			server.faults().add(LOGIN, 1, Fault.latency(Duration.ofMillis(300)));
 			parallelPolls(service, location, 16);
 			assertThat(server.count("POST", LOGIN)).isOne();
 		}
@@ -100,6 +104,8 @@ class TokenLifecycleIntegrationTests {
 			SecretsLocation location = service.getLocations().iterator().next();
 			server.revokeAllTokens();
 			server.clearJournal();
+			// a slow login keeps the window open while every poller asks for a token
+			server.faults().add(LOGIN, 1, Fault.latency(Duration.ofMillis(300)));
 			parallelPolls(service, location, 16);
 			assertThat(server.count("POST", LOGIN)).isOne();
 		}
@@ -152,11 +158,16 @@ class TokenLifecycleIntegrationTests {
 
 	private static void parallelPolls(InfisicalSecretsService service, SecretsLocation location, int threads) {
 		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		CountDownLatch start = new CountDownLatch(1);
 		try {
 			List<Future<?>> futures = new ArrayList<>();
 			for (int i = 0; i < threads; i++) {
-				futures.add(executor.submit(() -> service.poll(location)));
+				futures.add(executor.submit(() -> {
+					start.await();
+					return service.poll(location);
+				}));
 			}
+			start.countDown();
 			for (Future<?> future : futures) {
 				future.get();
 			}
