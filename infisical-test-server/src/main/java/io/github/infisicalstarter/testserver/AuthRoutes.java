@@ -32,7 +32,12 @@ final class AuthRoutes {
 			clientId = validation.string(body, "clientId");
 			clientSecret = validation.string(body, "clientSecret");
 		}
-		validation.throwIfInvalid();
+		boolean legacy = this.switches.legacyLogin();
+		// the 2024 generation answered schema failures of the login with 401
+		validation.throwIfInvalid(legacy ? 401 : 422);
+		if (legacy && !this.identities.exists(clientId)) {
+			throw ApiError.notFound("NotFound", "No identity with specified client ID was found");
+		}
 		Identity identity = this.identities.authenticate(clientId, clientSecret);
 		if (identity == null) {
 			throw ApiError.unauthorized("Invalid credentials");

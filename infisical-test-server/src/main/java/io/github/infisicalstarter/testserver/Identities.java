@@ -41,6 +41,10 @@ final class Identities {
 		return (identity != null && identity.clientSecret().equals(clientSecret)) ? identity : null;
 	}
 
+	boolean exists(String clientId) {
+		return this.byClientId.containsKey(clientId);
+	}
+
 	void reset(String defaultClientSecret) {
 		this.byClientId.keySet().removeIf((clientId) -> !clientId.equals(this.defaultIdentity.clientId()));
 		this.defaultIdentity.clientSecret(defaultClientSecret);

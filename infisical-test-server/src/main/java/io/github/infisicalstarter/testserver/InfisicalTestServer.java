@@ -4,17 +4,18 @@ import java.net.URL;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
 
 /**
  * A stateful, Infisical-compatible server for tests, on {@code 127.0.0.1} and a free
  * port. It answers the routes a machine identity uses (Universal Auth login, token renew
- * and revoke, v3 and v4 secret reads, {@code /api/status}) with the status codes,
- * messages and body shapes of a real Infisical, so a client tested here behaves the same
- * against the real thing. Tests change secrets, expire tokens with {@link #clock()},
- * inject {@link #faults()} and read the {@link #journal()} while the application under
- * test runs.
+ * and revoke, v3 and v4 secret reads and writes, folder list and create,
+ * {@code /api/status}) with the status codes, messages and body shapes of a real
+ * Infisical, so a client tested here behaves the same against the real thing. Tests
+ * change secrets, expire tokens with {@link #clock()}, inject {@link #faults()} and read
+ * the {@link #journal()} while the application under test runs.
  * <p>
  * It starts seeded with the identity {@value #DEFAULT_CLIENT_ID} /
  * {@value #DEFAULT_CLIENT_SECRET} and the project {@value #DEFAULT_PROJECT_ID} with the
@@ -55,9 +56,11 @@ public final class InfisicalTestServer implements AutoCloseable {
 
 	private final TokenStore tokens = new TokenStore(this.clock);
 
-	private final SecretStore store = new SecretStore();
+	private final SecretStore store = new SecretStore(this.clock);
 
 	private final AccessPolicy access = new AccessPolicy();
+
+	private final Approvals approvals = new Approvals();
 
 	private final Faults faults = new Faults();
 
@@ -67,7 +70,9 @@ public final class InfisicalTestServer implements AutoCloseable {
 
 	private InfisicalTestServer(boolean https) {
 		Router router = new Router(new AuthRoutes(this.identities, this.tokens, this.switches), this.tokens,
-				new SecretReader(this.store, this.access, this.switches), this.switches, this.clock);
+				new SecretReader(this.store, this.access, this.switches),
+				new SecretWriter(this.store, this.access, this.approvals, this.clock),
+				new FolderRoutes(this.store, this.access), this.switches, this.clock);
 		this.listener = new Listener(new Dispatcher(router, this.faults, this.journal, this.clock),
 				https ? Tls.serverContext() : null);
 		seed();
@@ -185,6 +190,7 @@ public final class InfisicalTestServer implements AutoCloseable {
 	public void reset() {
 		this.store.clear();
 		this.access.clear();
+		this.approvals.clear();
 		this.identities.reset(DEFAULT_CLIENT_SECRET);
 		this.tokens.clear();
 		this.faults.clear();
@@ -240,11 +246,13 @@ public final class InfisicalTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Switch renewal to the previous Infisical generation: the same token string comes
-	 * back with a later expiry, and renewal fails with 401
-	 * {@code Failed to renew MI access token past its Max TTL expiration} (revoking the
-	 * token) when the new expiry would pass the max TTL. The default is the newest
-	 * behaviour: a new string living for {@code min(TTL, max TTL left)}.
+	 * Switch renewal to the same-string Infisical generation: the same token string comes
+	 * back with a later expiry, a fresh token renews, and renewal fails with 401
+	 * (revoking the token) only at the max TTL
+	 * ({@code Failed to renew MI access token past its Max
+	 * TTL expiration} in the last TTL-as-milliseconds before it, as that generation's
+	 * arithmetic had it; {@code ... due to Max TTL expiration} after it). The default is
+	 * the newest behaviour: a new string living for {@code min(TTL, max TTL left)}.
 	 * @param legacy whether to use the previous generation's renewal
 	 */
 	public void legacyRenew(boolean legacy) {
@@ -352,6 +360,104 @@ public final class InfisicalTestServer implements AutoCloseable {
 	public InfisicalTestServer denyPath(String clientId, String projectId, String env, String path) {
 		this.access.deny(clientId, projectId, env, SecretPaths.require(path));
 		return this;
+	}
+
+	/**
+	 * Let an identity read but not write a folder and the folders below it: creating,
+	 * updating or deleting a secret there, or creating a folder, answers 403
+	 * {@code PermissionDenied} ({@code You are not allowed to edit on secrets}).
+	 * @param clientId the identity's client id
+	 * @param projectId the project id
+	 * @param env the environment slug
+	 * @param path the folder path
+	 * @return this server
+	 */
+	public InfisicalTestServer readOnly(String clientId, String projectId, String env, String path) {
+		this.access.readOnly(clientId, projectId, env, SecretPaths.require(path));
+		return this;
+	}
+
+	/**
+	 * Put an environment under an approval policy, or take it off: while on, every secret
+	 * write to it answers 200 {@code {"approval": {...}}} with an open change request and
+	 * leaves the secret unchanged (see {@link #approvalRequests()}). Note that current
+	 * Infisical servers apply approval policies to user actors only and let machine
+	 * identities write directly; this switch models the approval answer for clients that
+	 * must handle it.
+	 * @param projectId the project id
+	 * @param env the environment slug
+	 * @param enabled whether writes need approval
+	 * @return this server
+	 */
+	public InfisicalTestServer approvalPolicy(String projectId, String env, boolean enabled) {
+		this.approvals.policy(projectId, env, enabled);
+		return this;
+	}
+
+	/**
+	 * Return the change requests writes under an approval policy opened since the last
+	 * reset, in order.
+	 * @return the requests
+	 */
+	public List<ApprovalRequest> approvalRequests() {
+		return this.approvals.requests();
+	}
+
+	/**
+	 * Return the id of a project tag, creating the tag when needed, for the
+	 * {@code tagIds} of a write.
+	 * @param projectId the project id
+	 * @param slug the tag slug
+	 * @return the tag id
+	 */
+	public String tagId(String projectId, String slug) {
+		String[] id = new String[1];
+		this.store.write(projectId, (project) -> id[0] = project.tags(List.of(slug)).get(0).id());
+		return id[0];
+	}
+
+	/**
+	 * Return the current version of a secret, to assert on what a client wrote.
+	 * @param projectId the project id
+	 * @param env the environment slug
+	 * @param path the folder path
+	 * @param key the secret key
+	 * @return the secret, empty when it does not exist
+	 */
+	public Optional<SecretSnapshot> findSecret(String projectId, String env, String path, String key) {
+		List<SecretSnapshot> versions = secretVersions(projectId, env, path, key);
+		return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+	}
+
+	/**
+	 * Return every version of a secret, oldest first (versions from before a rename keep
+	 * the old key).
+	 * @param projectId the project id
+	 * @param env the environment slug
+	 * @param path the folder path
+	 * @param key the secret's current key
+	 * @return the versions, empty when the secret does not exist
+	 */
+	public List<SecretSnapshot> secretVersions(String projectId, String env, String path, String key) {
+		String normalized = SecretPaths.require(path);
+		return this.store.read(() -> {
+			Project project = this.store.project(projectId);
+			Folder folder = (project != null) ? project.folder(env, normalized) : null;
+			return (folder != null) ? folder.versions(key).stream().map(SecretSnapshot::of).toList()
+					: List.<SecretSnapshot>of();
+		});
+	}
+
+	/**
+	 * Emulate the 2024 generation's login answers when {@code true}: a body that fails
+	 * the schema answers 401 (not 422) with the same {@code ValidationFailure} issues,
+	 * and an unknown client id answers 404 {@code NotFound}
+	 * {@code No identity with specified client ID was found} (current servers: 401
+	 * {@code Invalid credentials}).
+	 * @param legacy whether to answer logins as older servers did
+	 */
+	public void legacyLogin(boolean legacy) {
+		this.switches.legacyLogin(legacy);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.infisicalstarter.testserver;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,12 +20,17 @@ final class Project {
 
 	private final String id;
 
+	private final Clock clock;
+
 	private final Map<String, Map<String, Folder>> environments = new LinkedHashMap<>();
+
+	private final Map<String, String> environmentIds = new LinkedHashMap<>();
 
 	private final Map<String, StoredSecret.Tag> tags = new LinkedHashMap<>();
 
-	Project(String id) {
+	Project(String id, Clock clock) {
 		this.id = id;
+		this.clock = clock;
 	}
 
 	String id() {
@@ -33,6 +39,41 @@ final class Project {
 
 	void createEnvironment(String environment) {
 		folder(environment, SecretPaths.ROOT, true);
+	}
+
+	boolean hasEnvironment(String environment) {
+		return this.environments.containsKey(environment);
+	}
+
+	/**
+	 * Return the id of an environment, as folders report it in {@code envId}.
+	 * @param environment the environment slug
+	 * @return the id
+	 */
+	String environmentId(String environment) {
+		return this.environmentIds.computeIfAbsent(environment, (slug) -> UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Return the direct sub-folders of a folder, ordered by path.
+	 * @param parent the parent folder
+	 * @return the children
+	 */
+	List<Folder> children(Folder parent) {
+		return this.environments.get(parent.environment())
+			.values()
+			.stream()
+			.filter((folder) -> parent.path().equals(SecretPaths.parent(folder.path())))
+			.toList();
+	}
+
+	/**
+	 * Find a tag by id.
+	 * @param tagId the id
+	 * @return the tag or {@code null}
+	 */
+	StoredSecret.@Nullable Tag tag(String tagId) {
+		return this.tags.values().stream().filter((tag) -> tag.id().equals(tagId)).findFirst().orElse(null);
 	}
 
 	@Nullable Folder folder(String environment, String path) {
@@ -81,13 +122,14 @@ final class Project {
 
 	private Folder folder(String environment, String path, boolean create) {
 		Map<String, Folder> folders = this.environments.computeIfAbsent(environment, (slug) -> new TreeMap<>());
+		environmentId(environment);
 		Folder folder = folders.get(path);
 		if (folder == null && create) {
 			String parent = SecretPaths.parent(path);
 			if (parent != null) {
 				folder(environment, parent, true);
 			}
-			folder = new Folder(environment, path);
+			folder = new Folder(environment, path, this.clock.instant());
 			folders.put(path, folder);
 		}
 		return folder;

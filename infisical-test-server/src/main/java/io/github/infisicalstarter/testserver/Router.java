@@ -17,20 +17,29 @@ final class Router {
 
 	private static final String V3_SECRETS = "/api/v3/secrets/raw";
 
+	private static final String FOLDERS = "/api/v1/folders";
+
 	private final AuthRoutes auth;
 
 	private final TokenStore tokens;
 
 	private final SecretReader secrets;
 
+	private final SecretWriter writer;
+
+	private final FolderRoutes folders;
+
 	private final Switches switches;
 
 	private final Clock clock;
 
-	Router(AuthRoutes auth, TokenStore tokens, SecretReader secrets, Switches switches, Clock clock) {
+	Router(AuthRoutes auth, TokenStore tokens, SecretReader secrets, SecretWriter writer, FolderRoutes folders,
+			Switches switches, Clock clock) {
 		this.auth = auth;
 		this.tokens = tokens;
 		this.secrets = secrets;
+		this.writer = writer;
+		this.folders = folders;
 		this.switches = switches;
 		this.clock = clock;
 	}
@@ -65,9 +74,27 @@ final class Router {
 			if (name != null) {
 				return secrets(request, api(path), name);
 			}
+			if (path.equals(FOLDERS)) {
+				authenticate(request);
+				return Response.json(200, this.folders.list(request));
+			}
+		}
+		SecretWrite.Kind kind = switch (method) {
+			case "POST" -> SecretWrite.Kind.CREATE;
+			case "PATCH" -> SecretWrite.Kind.UPDATE;
+			case "DELETE" -> SecretWrite.Kind.DELETE;
+			default -> null;
+		};
+		String written = (kind != null) ? secretName(path) : null;
+		if (kind != null && written != null) {
+			Identity identity = authenticate(request);
+			return Response.json(200,
+					this.writer.write(identity, SecretWrite.parse(request, api(path), kind, written)));
 		}
 		if (method.equals("POST")) {
 			switch (path) {
+				case FOLDERS:
+					return Response.json(200, this.folders.create(authenticate(request), request));
 				case "/api/v1/auth/universal-auth/login":
 					return this.auth.login(request);
 				case "/api/v1/auth/token/renew":
@@ -81,9 +108,14 @@ final class Router {
 		throw ApiError.routeNotFound(method, request.url());
 	}
 
-	private Response secrets(ApiRequest request, SecretQuery.Api api, @Nullable String name) {
+	private Identity authenticate(ApiRequest request) {
 		Identity identity = this.tokens.authenticate(request.header("Authorization"));
 		request.authorized(true);
+		return identity;
+	}
+
+	private Response secrets(ApiRequest request, SecretQuery.Api api, @Nullable String name) {
+		Identity identity = authenticate(request);
 		if (name == null) {
 			return Response.json(200, this.secrets.list(identity, SecretQuery.list(request, api)));
 		}

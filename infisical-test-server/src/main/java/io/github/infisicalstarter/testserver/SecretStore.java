@@ -1,5 +1,6 @@
 package io.github.infisicalstarter.testserver;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -20,6 +21,12 @@ final class SecretStore {
 
 	private final Map<String, Project> projects = new LinkedHashMap<>();
 
+	private final Clock clock;
+
+	SecretStore(Clock clock) {
+		this.clock = clock;
+	}
+
 	<T> T read(Supplier<T> action) {
 		this.lock.readLock().lock();
 		try {
@@ -36,11 +43,29 @@ final class SecretStore {
 	 * @param change the change
 	 */
 	void write(String projectId, Consumer<Project> change) {
-		write(() -> change.accept(this.projects.computeIfAbsent(projectId, Project::new)));
+		write(() -> change.accept(this.projects.computeIfAbsent(projectId, (id) -> new Project(id, this.clock))));
 	}
 
 	/**
-	 * Return a project; call only inside {@link #read(Supplier)}.
+	 * Run a change of existing projects under the write lock, for requests that must not
+	 * create a project.
+	 * @param <T> the result type
+	 * @param action the change
+	 * @return its result
+	 */
+	<T> T change(Supplier<T> action) {
+		this.lock.writeLock().lock();
+		try {
+			return action.get();
+		}
+		finally {
+			this.lock.writeLock().unlock();
+		}
+	}
+
+	/**
+	 * Return a project; call only inside {@link #read(Supplier)} or
+	 * {@link #change(Supplier)}.
 	 * @param projectId the project id
 	 * @return the project or {@code null}
 	 */

@@ -11,6 +11,16 @@ final class Switches {
 
 	private volatile boolean legacyRenew;
 
+	private volatile boolean legacyLogin;
+
+	boolean legacyLogin() {
+		return this.legacyLogin;
+	}
+
+	void legacyLogin(boolean legacy) {
+		this.legacyLogin = legacy;
+	}
+
 	boolean v4Enabled() {
 		return this.v4Enabled;
 	}
@@ -39,6 +49,7 @@ final class Switches {
 		this.v4Enabled = true;
 		this.emptyForUnknownPaths = false;
 		this.legacyRenew = false;
+		this.legacyLogin = false;
 	}
 
 }

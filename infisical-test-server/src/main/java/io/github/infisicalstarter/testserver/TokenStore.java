@@ -92,8 +92,10 @@ final class TokenStore {
 	}
 
 	/**
-	 * Renew as the previous generation did: the same string with a later expiry, and a
-	 * 401 (deleting the token) when the TTL would reach past the max TTL.
+	 * Renew as the same-string generation did: the same string with a later expiry, and a
+	 * 401 (deleting the token) at the max TTL. Its check "would the renewed TTL reach
+	 * past the max TTL" added the TTL's seconds as milliseconds, so in practice a token
+	 * renews until just before its max TTL.
 	 * @param value the token string
 	 * @return the grant
 	 */
@@ -113,11 +115,14 @@ final class TokenStore {
 		long ttl = state.periodic() ? state.period() : state.ttl();
 		if (!state.periodic() && state.maxTtl() > 0) {
 			Instant maxExpiry = state.createdAt().plusSeconds(state.maxTtl());
-			if (!now.isBefore(maxExpiry)) {
+			if (now.isAfter(maxExpiry)) {
 				state.revoke();
 				throw ApiError.unauthorized("Failed to renew MI access token due to Max TTL expiration");
 			}
-			if (now.plusSeconds(ttl).isAfter(maxExpiry)) {
+			// that generation added the TTL in seconds to a time in milliseconds, so a
+			// fresh token renews and only the last TTL-in-milliseconds before the max
+			// TTL refuses
+			if (now.plusMillis(ttl).isAfter(maxExpiry)) {
 				state.revoke();
 				throw ApiError.unauthorized("Failed to renew MI access token past its Max TTL expiration");
 			}

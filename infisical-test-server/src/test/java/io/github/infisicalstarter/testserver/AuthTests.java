@@ -77,6 +77,40 @@ class AuthTests {
 	}
 
 	@Test
+	void unknownClientIdIsInvalidCredentialsOnCurrentServers() {
+		TestClient.Reply reply = this.client.postJson(LOGIN, Map.of("clientId", "nobody", "clientSecret", "x"));
+		assertThat(reply.status()).isEqualTo(401);
+		assertThat(reply.error()).isEqualTo("UnauthorizedError");
+		assertThat(reply.message()).isEqualTo("Invalid credentials");
+	}
+
+	@Test
+	void legacyLoginAnswersAsThe2024Generation() {
+		this.server.legacyLogin(true);
+		TestClient.Reply empty = this.client.post(LOGIN, "application/json", "{}");
+		assertThat(empty.status()).isEqualTo(401);
+		assertThat(empty.error()).isEqualTo("ValidationFailure");
+		JsonNode issues = empty.json().get("message");
+		assertThat(issues).hasSize(2);
+		assertThat(issues.get(0).get("code").stringValue()).isEqualTo("invalid_type");
+		assertThat(issues.get(0).get("expected").stringValue()).isEqualTo("string");
+		assertThat(issues.get(0).get("received").stringValue()).isEqualTo("undefined");
+		assertThat(issues.get(0).get("path").get(0).stringValue()).isEqualTo("clientId");
+		assertThat(issues.get(0).get("message").stringValue()).isEqualTo("Required");
+		assertThat(issues.get(1).get("path").get(0).stringValue()).isEqualTo("clientSecret");
+		TestClient.Reply unknown = this.client.postJson(LOGIN, Map.of("clientId", "nobody", "clientSecret", "x"));
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.error()).isEqualTo("NotFound");
+		assertThat(unknown.message()).isEqualTo("No identity with specified client ID was found");
+		TestClient.Reply wrong = this.client.postJson(LOGIN, Map.of("clientId", "test-client-id", "clientSecret", "x"));
+		assertThat(wrong.status()).isEqualTo(401);
+		assertThat(wrong.message()).isEqualTo("Invalid credentials");
+		assertThat(this.client.login()).isNotEmpty();
+		this.server.reset();
+		assertThat(this.client.post(LOGIN, "application/json", "{}").status()).isEqualTo(422);
+	}
+
+	@Test
 	void clientSecretUsesLimit() {
 		this.server.identity("limited", "secret").clientSecretUsesLimit(1);
 		assertThat(this.client.login("limited", "secret")).isNotEmpty();

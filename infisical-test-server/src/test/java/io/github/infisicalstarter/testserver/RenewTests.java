@@ -107,7 +107,7 @@ class RenewTests {
 	}
 
 	@Test
-	void legacyRenewKeepsStringAndFailsPastMaxTtl() {
+	void legacyRenewKeepsStringAndRefusesJustBeforeMaxTtl() {
 		this.server.legacyRenew(true);
 		String token = this.client.login();
 		this.server.clock().advance(Duration.ofMinutes(50));
@@ -119,11 +119,43 @@ class RenewTests {
 		assertThat(this.client.get(SECRETS, token).status()).isEqualTo(200);
 		assertThat(this.client.postJson(RENEW, Map.of("accessToken", token)).status()).isEqualTo(200);
 		this.server.clock().advance(Duration.ofMinutes(50));
+		assertThat(this.client.postJson(RENEW, Map.of("accessToken", token)).status()).isEqualTo(200);
+		// 3600 "seconds" added as milliseconds reach past the max TTL of 3 hours
+		this.server.clock().advance(Duration.ofMinutes(29).plusSeconds(59));
 		reply = this.client.postJson(RENEW, Map.of("accessToken", token));
 		assertThat(reply.status()).isEqualTo(401);
 		assertThat(reply.message()).isEqualTo("Failed to renew MI access token past its Max TTL expiration");
 		assertThat(this.client.get(SECRETS, token).status()).isEqualTo(401);
 		assertThat(this.server.issuedTokens()).containsExactly(token);
+	}
+
+	@Test
+	void legacyRenewRefusesPastMaxTtl() {
+		this.server.legacyRenew(true);
+		String token = this.client.login();
+		for (int i = 0; i < 3; i++) {
+			this.server.clock().advance(Duration.ofMinutes(59));
+			assertThat(this.client.postJson(RENEW, Map.of("accessToken", token)).status()).isEqualTo(200);
+		}
+		this.server.clock().advance(Duration.ofMinutes(4));
+		TestClient.Reply reply = this.client.postJson(RENEW, Map.of("accessToken", token));
+		assertThat(reply.status()).isEqualTo(401);
+		assertThat(reply.message()).isEqualTo("Failed to renew MI access token due to Max TTL expiration");
+		assertThat(this.client.get(SECRETS, token).status()).isEqualTo(401);
+	}
+
+	@Test
+	void legacyRenewRenewsAFreshTokenWhoseTtlIsTheMaxTtl() {
+		this.server.legacyRenew(true);
+		this.server.defaultIdentity().tokenTtl(Identity.DEFAULT_TTL).maxTtl(Identity.DEFAULT_TTL);
+		String token = this.client.login();
+		this.server.clock().advance(Duration.ofSeconds(1));
+		TestClient.Reply reply = this.client.postJson(RENEW, Map.of("accessToken", token));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		assertThat(reply.json().get("accessToken").stringValue()).isEqualTo(token);
+		assertThat(reply.json().get("expiresIn").longValue()).isEqualTo(2592000);
+		assertThat(reply.json().get("accessTokenMaxTTL").longValue()).isEqualTo(2592000);
+		assertThat(this.client.get(SECRETS, token).status()).isEqualTo(200);
 	}
 
 	@Test

@@ -69,6 +69,16 @@ final class TestClient {
 		return post(path, "application/json", MAPPER.writeValueAsString(body));
 	}
 
+	/**
+	 * Send a JSON body with a bearer token, as a write does.
+	 */
+	Reply write(String method, String path, String token, Map<String, ?> body) {
+		return send(request(path).header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body)))
+			.build());
+	}
+
 	Reply postForm(String path, Map<String, String> fields) {
 		String form = fields.entrySet()
 			.stream()
