@@ -3,6 +3,7 @@ package io.github.infisicalstarter.testserver;
 import java.net.URL;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -304,6 +305,30 @@ public final class InfisicalTestServer implements AutoCloseable {
 		List<String> slugs = Arrays.asList(tagSlugs);
 		this.store.write(projectId, (project) -> project.createFolder(env, folder)
 			.put(key, value, project.tags(slugs), this.clock.instant()));
+		return this;
+	}
+
+	/**
+	 * Create or update several secrets of one folder in one step, as Infisical's secret
+	 * rotation and bulk updates do: a read sees all of the new values or none of them.
+	 * @param projectId the project id
+	 * @param env the environment slug
+	 * @param path the folder path
+	 * @param values the keys and their new values
+	 * @return this server
+	 */
+	public InfisicalTestServer secrets(String projectId, String env, String path, Map<String, String> values) {
+		String folder = SecretPaths.require(path);
+		values.forEach((key, value) -> {
+			if (key.isBlank() || key.contains(":") || key.contains("/")) {
+				throw new IllegalArgumentException("Invalid secret key '" + key + "'");
+			}
+			Objects.requireNonNull(value, "'value' must not be null");
+		});
+		this.store.write(projectId, (project) -> {
+			Folder target = project.createFolder(env, folder);
+			values.forEach((key, value) -> target.put(key, value, project.tags(List.of()), this.clock.instant()));
+		});
 		return this;
 	}
 
