@@ -1,0 +1,205 @@
+package io.github.infisicalstarter.datasource;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.github.infisicalstarter.it.LeakScan;
+import io.github.infisicalstarter.it.TestApps;
+import io.github.infisicalstarter.testserver.InfisicalTestServer;
+import io.github.infisicalstarter.testserver.InfisicalTestServerExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Rotated database credentials reach Spring Boot's running HikariCP pool while queries
+ * run on several threads, against a real PostgreSQL and the Infisical test server, the
+ * two ways Infisical rotates: a role's password changed in place, and two roles that
+ * alternate (username and password change together, and the previous pair stays valid
+ * until the next rotation revokes it). No query may fail, and no password may appear in
+ * the output.
+ */
+@Tag("database")
+@ExtendWith(OutputCaptureExtension.class)
+class DataSourceRotationIntegrationTests {
+
+	@RegisterExtension
+	static final InfisicalTestServerExtension infisical = new InfisicalTestServerExtension();
+
+	private static final String PROJECT = InfisicalTestServer.DEFAULT_PROJECT_ID;
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private static final int POOL_SIZE = 4;
+
+	private static TestDatabase database;
+
+	@BeforeAll
+	static void startDatabase() throws Exception {
+		database = TestDatabase.start();
+	}
+
+	@AfterAll
+	static void stopDatabase() throws Exception {
+		database.close();
+	}
+
+	@Test
+	void passwordChangedInPlaceReachesThePoolAndNoQueryFails(CapturedOutput output) throws Exception {
+		String role = "app_in_place";
+		String old = password();
+		String rotated = password();
+		database.createRole(role, old);
+		InfisicalTestServer server = infisical.server();
+		server.secret(PROJECT, "dev", "/", "DB_PASSWORD", old);
+		// the password reaches spring.datasource.password only through a placeholder and
+		// the relaxed name of DB_PASSWORD: its own key is never among the changed ones
+		try (ConfigurableApplicationContext context = run(server, "--spring.datasource.username=" + role,
+				"--spring.datasource.password=${db.password}");
+				QueryLoad load = QueryLoad.start(context.getBean(JdbcTemplate.class), POOL_SIZE + 2)) {
+			HikariPoolMXBean pool = awaitFullPool(context);
+			Set<Integer> before = database.backends(role);
+			// Infisical's rotation: the database first (from now on only the new password
+			// logs in; open connections live on), then the secret
+			database.password(role, rotated);
+			server.secret(PROJECT, "dev", "/", "DB_PASSWORD", rotated);
+			awaitOnlyNewConnections(role, before);
+			assertThat(database.canLogIn(role, old)).as("the old password is revoked").isFalse();
+			// every new connection works
+			Set<Integer> rotatedBackends = database.backends(role);
+			pool.softEvictConnections();
+			awaitOnlyNewConnections(role, rotatedBackends);
+			awaitMoreQueries(load);
+			assertThat(load.failures()).isEmpty();
+		}
+		assertThat(output).containsOnlyOnce("Applied rotated database credentials to HikariCP pool");
+		LeakScan.assertNoLeaks(output, server, old, rotated);
+	}
+
+	@Test
+	void alternatingRolesRotateUsernameAndPasswordTogether(CapturedOutput output) throws Exception {
+		String blue = "app_blue";
+		String green = "app_green";
+		String blue1 = password();
+		String green1 = password();
+		String blue2 = password();
+		String greenRevoked = password();
+		database.createRole(blue, blue1);
+		database.createRole(green, password());
+		InfisicalTestServer server = infisical.server();
+		server.secrets(PROJECT, "dev", "/", Map.of("USERNAME", blue, "PASSWORD", blue1));
+		// the secrets reach spring.datasource.* through the location's prefix
+		try (ConfigurableApplicationContext context = run(server, "--infisical.prefix=spring.datasource.");
+				QueryLoad load = QueryLoad.start(context.getBean(JdbcTemplate.class), POOL_SIZE + 2)) {
+			HikariPoolMXBean pool = awaitFullPool(context);
+			assertThat(load.takeUsers()).containsOnly(blue);
+
+			// rotation 1: the inactive role gets a new password, then the secret pair
+			// switches to it; the previous pair stays valid
+			database.password(green, green1);
+			server.secrets(PROJECT, "dev", "/", Map.of("USERNAME", green, "PASSWORD", green1));
+			awaitOnlyNewConnections(blue, database.backends(blue));
+			load.takeUsers();
+			awaitMoreQueries(load);
+			assertThat(load.takeUsers()).containsOnly(green);
+			assertThat(database.canLogIn(blue, blue1)).as("the previous pair overlaps").isTrue();
+
+			// rotation 2 revokes the first pair by giving its role a new password
+			database.password(blue, blue2);
+			server.secrets(PROJECT, "dev", "/", Map.of("USERNAME", blue, "PASSWORD", blue2));
+			awaitOnlyNewConnections(green, database.backends(green));
+			load.takeUsers();
+			awaitMoreQueries(load);
+			assertThat(load.takeUsers()).containsOnly(blue);
+			assertThat(database.canLogIn(blue, blue1)).as("rotation 2 revoked the first pair").isFalse();
+
+			// the next rotation would revoke the second pair: every new connection still
+			// works
+			database.password(green, greenRevoked);
+			Set<Integer> current = database.backends(blue);
+			pool.softEvictConnections();
+			awaitOnlyNewConnections(blue, current);
+			awaitMoreQueries(load);
+			assertThat(load.takeUsers()).containsOnly(blue);
+			assertThat(load.failures()).isEmpty();
+		}
+		assertThat(output.getAll().split("Applied rotated database credentials to HikariCP pool", -1)).hasSize(3);
+		LeakScan.assertNoLeaks(output, server, blue1, green1, blue2, greenRevoked);
+	}
+
+	@Test
+	void optOutLeavesThePoolOnItsCredentials(CapturedOutput output) throws Exception {
+		String first = "app_opt_out_1";
+		String second = "app_opt_out_2";
+		String firstPassword = password();
+		String secondPassword = password();
+		database.createRole(first, firstPassword);
+		database.createRole(second, secondPassword);
+		InfisicalTestServer server = infisical.server();
+		server.secrets(PROJECT, "dev", "/", Map.of("USERNAME", first, "PASSWORD", firstPassword));
+		try (ConfigurableApplicationContext context = run(server, "--infisical.prefix=spring.datasource.",
+				"--infisical.datasource.rotation.enabled=false");
+				QueryLoad load = QueryLoad.start(context.getBean(JdbcTemplate.class), 2)) {
+			HikariPoolMXBean pool = awaitFullPool(context);
+			assertThat(context.getBeanProvider(InfisicalDataSourceRotator.class).getIfAvailable()).isNull();
+			server.secrets(PROJECT, "dev", "/", Map.of("USERNAME", second, "PASSWORD", secondPassword));
+			await().atMost(WAIT)
+				.until(() -> second.equals(context.getEnvironment().getProperty("spring.datasource.username")));
+			pool.softEvictConnections();
+			load.takeUsers();
+			awaitMoreQueries(load);
+			assertThat(load.takeUsers()).containsOnly(first);
+			assertThat(load.failures()).isEmpty();
+		}
+		assertThat(output).doesNotContain("Applied rotated database credentials");
+		LeakScan.assertNoLeaks(output, server, firstPassword, secondPassword);
+	}
+
+	private static ConfigurableApplicationContext run(InfisicalTestServer server, String... extra) {
+		String[] common = { "--infisical.refresh.enabled=true", "--infisical.refresh.interval=200ms",
+				"--infisical.refresh.jitter=0s", "--spring.datasource.url=" + database.jdbcUrl(),
+				"--spring.datasource.hikari.maximum-pool-size=" + POOL_SIZE };
+		String[] args = new String[common.length + extra.length];
+		System.arraycopy(common, 0, args, 0, common.length);
+		System.arraycopy(extra, 0, args, common.length, extra.length);
+		return TestApps.run(server, args);
+	}
+
+	private static HikariPoolMXBean awaitFullPool(ConfigurableApplicationContext context) {
+		HikariDataSource dataSource = context.getBean(HikariDataSource.class);
+		await().atMost(WAIT)
+			.until(() -> dataSource.getHikariPoolMXBean() != null
+					&& dataSource.getHikariPoolMXBean().getTotalConnections() == POOL_SIZE);
+		return dataSource.getHikariPoolMXBean();
+	}
+
+	private static void awaitOnlyNewConnections(String role, Set<Integer> old) {
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(database.backends(role)).isNotEmpty().doesNotContainAnyElementsOf(old));
+	}
+
+	private static void awaitMoreQueries(QueryLoad load) {
+		long now = load.queries();
+		await().atMost(WAIT).until(() -> load.queries() > now + 50);
+	}
+
+	private static String password() {
+		return "pw-" + UUID.randomUUID();
+	}
+
+}
