@@ -73,7 +73,7 @@ class DataSourceRotationIntegrationTests {
 				"--spring.datasource.password=${db.password}");
 				QueryLoad load = QueryLoad.start(context.getBean(JdbcTemplate.class), POOL_SIZE + 2)) {
 			HikariPoolMXBean pool = awaitFullPool(context);
-			Set<Integer> before = database.backends(role);
+			Set<Integer> before = awaitSettled(pool, role);
 			// Infisical's rotation: the database first (from now on only the new password
 			// logs in; open connections live on), then the secret
 			database.password(role, rotated);
@@ -81,7 +81,7 @@ class DataSourceRotationIntegrationTests {
 			awaitOnlyNewConnections(role, before);
 			assertThat(database.canLogIn(role, old)).as("the old password is revoked").isFalse();
 			// every new connection works
-			Set<Integer> rotatedBackends = database.backends(role);
+			Set<Integer> rotatedBackends = awaitSettled(pool, role);
 			pool.softEvictConnections();
 			awaitOnlyNewConnections(role, rotatedBackends);
 			awaitMoreQueries(load);
@@ -107,13 +107,15 @@ class DataSourceRotationIntegrationTests {
 		try (ConfigurableApplicationContext context = run(server, "--infisical.prefix=spring.datasource.");
 				QueryLoad load = QueryLoad.start(context.getBean(JdbcTemplate.class), POOL_SIZE + 2)) {
 			HikariPoolMXBean pool = awaitFullPool(context);
+			awaitSettled(pool, blue);
 			assertThat(load.takeUsers()).containsOnly(blue);
 
 			// rotation 1: the inactive role gets a new password, then the secret pair
 			// switches to it; the previous pair stays valid
 			database.password(green, green1);
 			server.secrets(PROJECT, "dev", "/", Map.of("USERNAME", green, "PASSWORD", green1));
-			awaitOnlyNewConnections(blue, database.backends(blue));
+			awaitRoleGone(blue);
+			awaitSettled(pool, green);
 			load.takeUsers();
 			awaitMoreQueries(load);
 			assertThat(load.takeUsers()).containsOnly(green);
@@ -122,7 +124,8 @@ class DataSourceRotationIntegrationTests {
 			// rotation 2 revokes the first pair by giving its role a new password
 			database.password(blue, blue2);
 			server.secrets(PROJECT, "dev", "/", Map.of("USERNAME", blue, "PASSWORD", blue2));
-			awaitOnlyNewConnections(green, database.backends(green));
+			awaitRoleGone(green);
+			Set<Integer> current = awaitSettled(pool, blue);
 			load.takeUsers();
 			awaitMoreQueries(load);
 			assertThat(load.takeUsers()).containsOnly(blue);
@@ -131,7 +134,6 @@ class DataSourceRotationIntegrationTests {
 			// the next rotation would revoke the second pair: every new connection still
 			// works
 			database.password(green, greenRevoked);
-			Set<Integer> current = database.backends(blue);
 			pool.softEvictConnections();
 			awaitOnlyNewConnections(blue, current);
 			awaitMoreQueries(load);
@@ -186,6 +188,20 @@ class DataSourceRotationIntegrationTests {
 			.until(() -> dataSource.getHikariPoolMXBean() != null
 					&& dataSource.getHikariPoolMXBean().getTotalConnections() == POOL_SIZE);
 		return dataSource.getHikariPoolMXBean();
+	}
+
+	/**
+	 * Wait until the pool holds all its connections and none is being opened, so a soft
+	 * eviction meets every one of them.
+	 */
+	private static Set<Integer> awaitSettled(HikariPoolMXBean pool, String role) {
+		await().atMost(WAIT)
+			.until(() -> pool.getTotalConnections() == POOL_SIZE && database.backends(role).size() == POOL_SIZE);
+		return database.backends(role);
+	}
+
+	private static void awaitRoleGone(String role) {
+		await().atMost(WAIT).untilAsserted(() -> assertThat(database.backends(role)).isEmpty());
 	}
 
 	private static void awaitOnlyNewConnections(String role, Set<Integer> old) {
