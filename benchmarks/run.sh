@@ -5,11 +5,13 @@
 #   benchmarks/run.sh                 build, then start-up + refresh benchmarks
 #   benchmarks/run.sh startup         only the start-up benchmark
 #   benchmarks/run.sh refresh         only the refresh benchmark
+#   benchmarks/run.sh rotation        only the database credential rotation benchmark
 #   benchmarks/run.sh profile         where the start-up time goes (class loading, Boot steps)
 #
 # Environment (defaults): PAIRS=10 WARMUP=1 SCENARIOS=minimal-20,minimal-10000,web-20,locations-10-vs-1
 #   IDLE_SECONDS=60 IDLE_CONTROL=1 POLLS=10 LATENCY_REPEATS=10 REFRESH_INTERVAL_MS=1000
 #   PROFILE_RUNS=5 PROFILE_APP=minimal APP_JAVA_OPTS= SKIP_BUILD=0
+#   ROTATIONS=20 LOAD_THREADS=8 POOL_SIZE=10
 # Run it on a quiet machine: other builds running at the same time make the numbers noisy.
 set -euo pipefail
 
@@ -38,11 +40,18 @@ run() {
 	"$java" -cp "$classpath" "io.github.infisicalstarter.benchmarks.$1" | tee -a "$results"
 }
 
+# the rotation benchmark has its own module and class path (Spring Boot's JDBC auto-configuration)
+rotation() {
+	"$java" -cp "$here/rotation/target/classes:$(cat "$here/rotation/target/classpath.txt")" \
+		io.github.infisicalstarter.benchmarks.rotation.RotationBenchmark | tee -a "$results"
+}
+
 case "$what" in
-	all) run StartupBenchmark; run RefreshBenchmark ;;
+	all) run StartupBenchmark; run RefreshBenchmark; rotation ;;
 	startup) run StartupBenchmark ;;
 	refresh) run RefreshBenchmark ;;
+	rotation) rotation ;;
 	profile) run StartupProfile ;;
-	*) echo "usage: $0 [all|startup|refresh|profile]" >&2; exit 2 ;;
+	*) echo "usage: $0 [all|startup|refresh|rotation|profile]" >&2; exit 2 ;;
 esac
 echo "(tables also written to ${results#"$root"/})" >&2
