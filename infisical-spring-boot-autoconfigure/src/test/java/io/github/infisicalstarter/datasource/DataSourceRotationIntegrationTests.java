@@ -1,13 +1,18 @@
 package io.github.infisicalstarter.datasource;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.github.infisicalstarter.it.LeakScan;
+import io.github.infisicalstarter.it.SampleApp;
 import io.github.infisicalstarter.it.TestApps;
 import io.github.infisicalstarter.testserver.InfisicalTestServer;
 import io.github.infisicalstarter.testserver.InfisicalTestServerExtension;
@@ -18,10 +23,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -170,6 +181,47 @@ class DataSourceRotationIntegrationTests {
 		}
 		assertThat(output).doesNotContain("Applied rotated database credentials");
 		LeakScan.assertNoLeaks(output, server, firstPassword, secondPassword);
+	}
+
+	@Test
+	void dataSourceThatIsNotHikariGetsOneWarning(CapturedOutput output) throws Exception {
+		String role = "app_driver_manager";
+		String old = password();
+		String rotated = password();
+		database.createRole(role, old);
+		InfisicalTestServer server = infisical.server();
+		server.secret(PROJECT, "dev", "/", "DB_PASSWORD", old);
+		List<String> args = new ArrayList<>(TestApps.credentials(server));
+		args.removeIf((arg) -> arg.startsWith("--infisical.refresh.enabled="));
+		args.addAll(List.of("--infisical.refresh.enabled=true", "--infisical.refresh.interval=200ms",
+				"--infisical.refresh.jitter=0s", "--spring.datasource.url=" + database.jdbcUrl(),
+				"--spring.datasource.username=" + role, "--spring.datasource.password=${db.password}"));
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApp.class,
+				DriverManagerConfiguration.class)
+			.web(WebApplicationType.NONE)
+			.run(args.toArray(String[]::new))) {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(role);
+			server.secret(PROJECT, "dev", "/", "DB_PASSWORD", rotated);
+			await().atMost(WAIT).until(() -> rotated.equals(context.getEnvironment().getProperty("db.password")));
+			// each query opens a connection, still with the password it was built with
+			assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(role);
+		}
+		assertThat(output).containsOnlyOnce("Database credentials for DataSource bean 'dataSource' "
+				+ "(spring.datasource.*) changed, but it is a DriverManagerDataSource, not a HikariCP pool");
+		LeakScan.assertNoLeaks(output, server, old, rotated);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DriverManagerConfiguration {
+
+		@Bean
+		DataSource dataSource(Environment environment) {
+			return new DriverManagerDataSource(environment.getRequiredProperty("spring.datasource.url"),
+					environment.getRequiredProperty("spring.datasource.username"),
+					environment.getRequiredProperty("spring.datasource.password"));
+		}
+
 	}
 
 	private static ConfigurableApplicationContext run(InfisicalTestServer server, String... extra) {
