@@ -2,6 +2,7 @@ package io.github.infisicalstarter.testserver;
 
 import java.net.URL;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +47,9 @@ public final class InfisicalTestServer implements AutoCloseable {
 
 	/** Password of the bundled key store and of {@link #trustStore()} (PKCS12). */
 	public static final String TLS_STORE_PASSWORD = Tls.PASSWORD;
+
+	/** Environment the {@link #propertyValues()} point an application at. */
+	public static final String DEFAULT_ENVIRONMENT = "dev";
 
 	private static final List<String> DEFAULT_ENVIRONMENTS = List.of("dev", "staging", "prod");
 
@@ -110,14 +114,34 @@ public final class InfisicalTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Run a server on its own, for samples and manual tries: {@code --port=N} picks the
-	 * port (default: a free one), {@code --https} serves HTTPS. Seeds the project
-	 * {@code demo-project} with a few demo secrets in {@code dev} and prints one line
-	 * with the URL, the client id and the project.
+	 * Return the server shared by every test of this JVM, starting it on first use; it
+	 * stays up (on the same port, so Spring's test-context cache stays valid) until the
+	 * JVM exits. This is the server {@code @InfisicalTest} points applications at. Its
+	 * state is shared too: seed keys a test class owns, and put back what a test changes.
+	 * @return the running shared server
+	 */
+	public static InfisicalTestServer shared() {
+		return SharedServer.get();
+	}
+
+	/**
+	 * Run a server on its own, for samples and manual tries ({@code java -jar
+	 * infisical-test-server-standalone.jar}): {@code --port=N} picks the port (default
+	 * 8222, {@code 0} for a free one), {@code --https} serves HTTPS. Seeds the quick
+	 * start's {@code FOO=BAR} and a few more secrets in {@value #DEFAULT_PROJECT_ID} /
+	 * {@value #DEFAULT_ENVIRONMENT} and prints the URL, the credentials, the project, the
+	 * arguments that point an application at it and a {@code curl} line that changes a
+	 * secret. A bad argument or a busy port ends it with one line on standard error.
 	 * @param args the arguments
 	 */
 	public static void main(String[] args) {
-		Standalone.run(args);
+		try {
+			Standalone.run(args);
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+		}
 	}
 
 	/**
@@ -145,6 +169,36 @@ public final class InfisicalTestServer implements AutoCloseable {
 	 */
 	public String url() {
 		return (this.listener.https() ? "https" : "http") + "://127.0.0.1:" + port();
+	}
+
+	/**
+	 * Return the properties that point the Infisical starter at this server with the
+	 * default identity, project and environment, as {@code name=value} pairs for
+	 * {@code ApplicationContextRunner.withPropertyValues(...)}, {@code SpringApplication}
+	 * arguments (prefix them with {@code --}) and the like: {@code infisical.site-url},
+	 * {@code infisical.client-id}, {@code infisical.client-secret},
+	 * {@code infisical.project-id} and {@code infisical.environment}.
+	 * @return the property values
+	 */
+	public String[] propertyValues() {
+		return properties().entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+	}
+
+	/**
+	 * Return the properties of {@link #propertyValues()} as a map, in that order.
+	 * @return the properties
+	 */
+	public Map<String, String> properties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("infisical.site-url", url());
+		properties.put("infisical.client-id", DEFAULT_CLIENT_ID);
+		properties.put("infisical.client-secret", DEFAULT_CLIENT_SECRET);
+		properties.put("infisical.project-id", DEFAULT_PROJECT_ID);
+		properties.put("infisical.environment", DEFAULT_ENVIRONMENT);
+		return properties;
 	}
 
 	/**
