@@ -76,7 +76,7 @@ public final class InfisicalTestServer implements AutoCloseable {
 	private InfisicalTestServer(boolean https) {
 		Router router = new Router(new AuthRoutes(this.identities, this.tokens, this.switches), this.tokens,
 				new SecretReader(this.store, this.access, this.switches),
-				new SecretWriter(this.store, this.access, this.approvals, this.clock),
+				new SecretWriter(this.store, this.access, this.approvals, this.switches, this.clock),
 				new FolderRoutes(this.store, this.access), this.switches, this.clock);
 		this.listener = new Listener(new Dispatcher(router, this.faults, this.journal, this.clock),
 				https ? Tls.serverContext() : null);
@@ -537,6 +537,16 @@ public final class InfisicalTestServer implements AutoCloseable {
 	 */
 	public void legacyLogin(boolean legacy) {
 		this.switches.legacyLogin(legacy);
+	}
+
+	/**
+	 * Emulate the 2024 generation's write errors when {@code true}: deleting a missing
+	 * secret answers 404 {@code DeleteSecret} {@code Secret with name 'X' not found}
+	 * (current servers: 404 {@code NotFound} {@code Secret not found}).
+	 * @param legacy whether to answer writes as older servers did
+	 */
+	public void legacyWriteErrors(boolean legacy) {
+		this.switches.legacyWriteErrors(legacy);
 	}
 
 	/**

@@ -22,12 +22,15 @@ final class SecretWriter {
 
 	private final Approvals approvals;
 
+	private final Switches switches;
+
 	private final Clock clock;
 
-	SecretWriter(SecretStore store, AccessPolicy access, Approvals approvals, Clock clock) {
+	SecretWriter(SecretStore store, AccessPolicy access, Approvals approvals, Switches switches, Clock clock) {
 		this.store = store;
 		this.access = access;
 		this.approvals = approvals;
+		this.switches = switches;
 		this.clock = clock;
 	}
 
@@ -94,6 +97,10 @@ final class SecretWriter {
 
 	private Map<String, Object> delete(Identity identity, Project project, Folder folder, SecretWrite write) {
 		StoredSecret current = folder.secret(write.secretName());
+		if (current == null && this.switches.legacyWriteErrors()) {
+			// the error name of the 2024 generation is its NotFoundError's custom name
+			throw ApiError.notFound("DeleteSecret", "Secret with name '" + write.secretName() + "' not found");
+		}
 		if (current == null) {
 			throw ApiError.notFound("NotFound", "Secret not found");
 		}

@@ -13,6 +13,16 @@ final class Switches {
 
 	private volatile boolean legacyLogin;
 
+	private volatile boolean legacyWriteErrors;
+
+	boolean legacyWriteErrors() {
+		return this.legacyWriteErrors;
+	}
+
+	void legacyWriteErrors(boolean legacy) {
+		this.legacyWriteErrors = legacy;
+	}
+
 	boolean legacyLogin() {
 		return this.legacyLogin;
 	}
@@ -50,6 +60,7 @@ final class Switches {
 		this.emptyForUnknownPaths = false;
 		this.legacyRenew = false;
 		this.legacyLogin = false;
+		this.legacyWriteErrors = false;
 	}
 
 }

@@ -180,6 +180,17 @@ class SecretWriteTests {
 	}
 
 	@Test
+	void olderServersNameTheDeleteErrorAfterTheOperation() {
+		this.server.legacyWriteErrors(true);
+		TestClient.Reply reply = write("DELETE", V3 + "MISSING", Map.of("workspaceId", P, "environment", "dev"));
+		assertThat(reply.status()).isEqualTo(404);
+		assertThat(reply.error()).isEqualTo("DeleteSecret");
+		assertThat(reply.message()).isEqualTo("Secret with name 'MISSING' not found");
+		this.server.legacyWriteErrors(false);
+		assertThat(write("DELETE", V4 + "MISSING", body()).error()).isEqualTo("NotFound");
+	}
+
+	@Test
 	void deleteAnswersTheDeletedSecretAndChangesTheList() {
 		this.server.secret(P, "dev", "/", "GONE", "bye").secret(P, "dev", "/", "STAYS", "hi");
 		String etag = this.client.get(LIST, this.token).header("etag");
