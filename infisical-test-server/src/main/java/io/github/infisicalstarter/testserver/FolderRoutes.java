@@ -59,8 +59,8 @@ final class FolderRoutes {
 			validation.custom("name",
 					"Invalid folder name. Only alphanumeric characters, dashes, and underscores are allowed.");
 		}
-		String path = parentPath(validation.optionalString(body, "path", true),
-				validation.optionalString(body, "directory", true));
+		BodyFields fields = new BodyFields(validation, body);
+		String path = parentPath(fields.string("path", true), fields.string("directory", true));
 		validation.throwIfInvalid();
 		return this.store.change(() -> {
 			Project project = project(projectId, environment);

@@ -63,11 +63,12 @@ record SecretWrite(Kind kind, String projectId, boolean bySlug, String environme
 		if (!validation.object(body)) {
 			validation.throwIfInvalid();
 		}
+		BodyFields fields = new BodyFields(validation, body);
 		String projectId = (api == SecretQuery.Api.V4) ? validation.string(body, "projectId")
-				: validation.optionalString(body, "workspaceId", true);
-		String projectSlug = (api == SecretQuery.Api.V3) ? validation.optionalString(body, "projectSlug", true) : null;
+				: fields.string("workspaceId", true);
+		String projectSlug = (api == SecretQuery.Api.V3) ? fields.string("projectSlug", true) : null;
 		String environment = validation.string(body, "environment");
-		String path = validation.optionalString(body, "secretPath", true);
+		String path = fields.string("secretPath", true);
 		String value = null;
 		String comment = null;
 		List<String> tagIds = null;
@@ -75,20 +76,20 @@ record SecretWrite(Kind kind, String projectId, boolean bySlug, String environme
 		String newName = null;
 		if (kind == Kind.CREATE) {
 			value = value(validation.string(body, "secretValue"), body);
-			String sent = validation.optionalString(body, "secretComment", true);
+			String sent = fields.string("secretComment", true);
 			comment = (sent != null) ? sent : "";
-			tagIds = validation.optionalStrings(body, "tagIds");
-			skip = validation.optionalBoolean(body, "skipMultilineEncoding", true);
+			tagIds = fields.strings("tagIds");
+			skip = fields.bool("skipMultilineEncoding", true);
 		}
 		else if (kind == Kind.UPDATE) {
-			String sent = validation.optionalString(body, "secretValue", false);
+			String sent = fields.string("secretValue", false);
 			value = (sent != null) ? value(sent, body) : null;
-			comment = validation.optionalString(body, "secretComment", false);
-			tagIds = validation.optionalStrings(body, "tagIds");
-			skip = validation.optionalBoolean(body, "skipMultilineEncoding", false);
-			newName = newName(validation, body);
+			comment = fields.string("secretComment", false);
+			tagIds = fields.strings("tagIds");
+			skip = fields.bool("skipMultilineEncoding", false);
+			newName = newName(validation, fields);
 		}
-		boolean personal = "personal".equals(validation.oneOf(body, "type", TYPES, "shared"));
+		boolean personal = "personal".equals(fields.oneOf("type", TYPES, "shared"));
 		validation.throwIfInvalid();
 		boolean bySlug = false;
 		if (api == SecretQuery.Api.V3 && projectId == null) {
@@ -125,8 +126,8 @@ record SecretWrite(Kind kind, String projectId, boolean bySlug, String environme
 		return name;
 	}
 
-	private static @Nullable String newName(Validation validation, JsonNode body) {
-		String newName = validation.optionalString(body, "newSecretName", true);
+	private static @Nullable String newName(Validation validation, BodyFields fields) {
+		String newName = fields.string("newSecretName", true);
 		if (newName != null && newName.isEmpty()) {
 			validation.tooShort("newSecretName", 1);
 		}

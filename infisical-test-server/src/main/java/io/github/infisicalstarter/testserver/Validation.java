@@ -104,92 +104,6 @@ final class Validation {
 	}
 
 	/**
-	 * Check an optional string field of a body object.
-	 * @param body the body object
-	 * @param name the field name
-	 * @param trim whether the schema trims it
-	 * @return the value, or {@code null} when absent or invalid
-	 */
-	@Nullable String optionalString(JsonNode body, String name, boolean trim) {
-		JsonNode value = body.get(name);
-		if (value == null || value.isMissingNode()) {
-			return null;
-		}
-		if (value.isString()) {
-			return trim ? value.stringValue().trim() : value.stringValue();
-		}
-		typeIssue(name, "string", typeOf(value));
-		return null;
-	}
-
-	/**
-	 * Check an optional boolean field of a body object.
-	 * @param body the body object
-	 * @param name the field name
-	 * @param nullable whether JSON {@code null} counts as absent ({@code nullish()})
-	 * @return the value, or {@code null} when absent or invalid
-	 */
-	@Nullable Boolean optionalBoolean(JsonNode body, String name, boolean nullable) {
-		JsonNode value = body.get(name);
-		if (value == null || value.isMissingNode() || (nullable && value.isNull())) {
-			return null;
-		}
-		if (value.isBoolean()) {
-			return value.booleanValue();
-		}
-		typeIssue(name, "boolean", typeOf(value));
-		return null;
-	}
-
-	/**
-	 * Check an optional array-of-strings field of a body object.
-	 * @param body the body object
-	 * @param name the field name
-	 * @return the strings, or {@code null} when absent or invalid
-	 */
-	@Nullable List<String> optionalStrings(JsonNode body, String name) {
-		JsonNode value = body.get(name);
-		if (value == null || value.isMissingNode()) {
-			return null;
-		}
-		if (!value.isArray()) {
-			typeIssue(name, "array", typeOf(value));
-			return null;
-		}
-		List<String> strings = new ArrayList<>();
-		for (int i = 0; i < value.size(); i++) {
-			JsonNode element = value.get(i);
-			if (element.isString()) {
-				strings.add(element.stringValue());
-			}
-			else {
-				pathIssue(List.of(name, i), "string", typeOf(element));
-			}
-		}
-		return strings;
-	}
-
-	/**
-	 * Check an optional enum field of a body object, as {@code z.nativeEnum} does.
-	 * @param body the body object
-	 * @param name the field name
-	 * @param options the allowed values
-	 * @param defaultValue the value when absent
-	 * @return the value, or the default when absent or invalid
-	 */
-	String oneOf(JsonNode body, String name, List<String> options, String defaultValue) {
-		JsonNode value = body.get(name);
-		if (value == null || value.isMissingNode()) {
-			return defaultValue;
-		}
-		if (!value.isString()) {
-			typeIssue(name, "string", typeOf(value));
-			return defaultValue;
-		}
-		return oneOf(Map.of(name, value.stringValue()), name, options, defaultValue);
-	}
-
-	/**
 	 * Add a problem found by a refinement ({@code code: "custom"}).
 	 * @param name the field name
 	 * @param message the message
@@ -219,10 +133,6 @@ final class Validation {
 		this.issues.add(issue);
 	}
 
-	boolean valid() {
-		return this.issues.isEmpty();
-	}
-
 	void throwIfInvalid() {
 		if (!this.issues.isEmpty()) {
 			throw ApiError.validation(List.copyOf(this.issues));
@@ -240,11 +150,11 @@ final class Validation {
 		}
 	}
 
-	private void typeIssue(@Nullable String name, String expected, String received) {
+	void typeIssue(@Nullable String name, String expected, String received) {
 		pathIssue((name != null) ? List.of(name) : List.of(), expected, received);
 	}
 
-	private void pathIssue(List<Object> path, String expected, String received) {
+	void pathIssue(List<Object> path, String expected, String received) {
 		Map<String, Object> issue = new LinkedHashMap<>();
 		issue.put("code", "invalid_type");
 		issue.put("expected", expected);
@@ -255,7 +165,7 @@ final class Validation {
 		this.issues.add(issue);
 	}
 
-	private static String typeOf(@Nullable JsonNode node) {
+	static String typeOf(@Nullable JsonNode node) {
 		if (node == null || node.isMissingNode()) {
 			return "undefined";
 		}
