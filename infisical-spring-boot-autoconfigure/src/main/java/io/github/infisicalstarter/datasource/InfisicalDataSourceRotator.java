@@ -106,7 +106,19 @@ public final class InfisicalDataSourceRotator
 
 	@Override
 	public synchronized void onApplicationEvent(EnvironmentChangeEvent event) {
-		this.pools.forEach(this::rotate);
+		this.pools.forEach((bean, prefix) -> {
+			try {
+				rotate(bean, prefix);
+			}
+			catch (RuntimeException ex) {
+				// never fail the refresh itself; the exception's message is left out, as
+				// it
+				// is not known what a DataSource puts there
+				logger.warn("Database credentials for DataSource bean '" + bean + "' (" + prefix
+						+ ".*) changed, but applying them failed (" + ex.getClass().getName()
+						+ "), so its pool keeps the ones it has; restart the application after a rotation.");
+			}
+		});
 	}
 
 	private void rotate(String bean, String prefix) {

@@ -27,6 +27,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.cloud.context.refresh.ContextRefresher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -99,6 +100,32 @@ class DataSourceRotationIntegrationTests {
 			assertThat(load.failures()).isEmpty();
 		}
 		assertThat(output).containsOnlyOnce("Applied rotated database credentials to HikariCP pool");
+		LeakScan.assertNoLeaks(output, server, old, rotated);
+	}
+
+	@Test
+	void credentialsAreAppliedBeforeTheRefreshReturns(CapturedOutput output) {
+		String role = "app_manual_refresh";
+		String old = password();
+		String rotated = password();
+		database.createRole(role, old);
+		InfisicalTestServer server = infisical.server();
+		server.secret(PROJECT, "dev", "/", "DB_PASSWORD", old);
+		try (ConfigurableApplicationContext context = TestApps.run(server,
+				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + role,
+				"--spring.datasource.password=${db.password}")) {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(role);
+			Set<Integer> before = database.backends(role);
+			database.password(role, rotated);
+			server.secret(PROJECT, "dev", "/", "DB_PASSWORD", rotated);
+			Set<String> changed = context.getBean(ContextRefresher.class).refresh();
+			// the placeholder's own key is not among the changed ones, its value is
+			assertThat(changed).contains("DB_PASSWORD").doesNotContain("spring.datasource.password");
+			assertThat(context.getBean(HikariDataSource.class).getPassword()).isEqualTo(rotated);
+			assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(role);
+			awaitOnlyNewConnections(role, before);
+		}
 		LeakScan.assertNoLeaks(output, server, old, rotated);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.Credentials;
 import io.github.infisicalstarter.config.InfisicalConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -124,6 +125,23 @@ class InfisicalDataSourceRotationAutoConfigurationTests {
 	}
 
 	@Test
+	void poolThatRefusesTheCredentialsGetsAWarningAndTheRefreshGoesOn(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(RefusingConfiguration.class, ReportingConfiguration.class)
+			.withPropertyValues("spring.datasource.username=app", "spring.datasource.password=${db.password}",
+					"infisical.datasource.rotation.pools[0].bean=reporting",
+					"infisical.datasource.rotation.pools[0].prefix=spring.datasource")
+			.run((context) -> {
+				refresh(context, Map.of("db.password", "second-secret"));
+				assertThat(context.getBean("dataSource", HikariDataSource.class).getPassword()).isEqualTo("built-with");
+				assertThat(context.getBean("reporting", HikariDataSource.class).getPassword())
+					.isEqualTo("second-secret");
+				assertThat(output).containsOnlyOnce("Database credentials for DataSource bean 'dataSource' "
+						+ "(spring.datasource.*) changed, but applying them failed (java.lang.IllegalStateException)")
+					.doesNotContain("second-secret");
+			});
+	}
+
+	@Test
 	void unresolvablePlaceholderKeepsThePoolsCredentials(CapturedOutput output) {
 		this.contextRunner.withUserConfiguration(HikariConfiguration.class)
 			.withPropertyValues("spring.datasource.username=app", "spring.datasource.password=${db.password}")
@@ -220,6 +238,27 @@ class InfisicalDataSourceRotationAutoConfigurationTests {
 			// never started: the rotation works on a lazy pool too
 			HikariDataSource dataSource = new HikariDataSource();
 			dataSource.setPoolName("main");
+			dataSource.setJdbcUrl("jdbc:postgresql://localhost:1/none");
+			dataSource.setUsername("app");
+			dataSource.setPassword("built-with");
+			return dataSource;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RefusingConfiguration {
+
+		@Bean
+		HikariDataSource dataSource() {
+			HikariDataSource dataSource = new HikariDataSource() {
+
+				@Override
+				public void setCredentials(Credentials credentials) {
+					throw new IllegalStateException("refused");
+				}
+
+			};
 			dataSource.setJdbcUrl("jdbc:postgresql://localhost:1/none");
 			dataSource.setUsername("app");
 			dataSource.setPassword("built-with");
