@@ -1,6 +1,8 @@
 package io.github.infisicalstarter.datasource;
 
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -36,21 +38,25 @@ final class HikariCredentials {
 	static Result apply(DataSource dataSource, DataSourceCredentials credentials) {
 		HikariDataSource pool = unwrap(dataSource);
 		if (pool == null) {
-			return new Result(null, null);
+			return new Result(null, null, null);
 		}
 		String refusal = refusal(pool, credentials);
 		if (refusal != null) {
-			return new Result(pool.getPoolName(), refusal);
+			return new Result(pool.getPoolName(), refusal, null);
 		}
 		pool.getHikariConfigMXBean().setCredentials(Credentials.of(credentials.username(), credentials.password()));
 		HikariPoolMXBean running = pool.getHikariPoolMXBean();
-		if (running != null) {
-			// null while the pool has not started (lazy): its first connection uses the
-			// new
-			// values anyway
-			running.softEvictConnections();
+		if (running == null) {
+			// the pool has not started (lazy): its first connection uses the new values
+			return new Result(pool.getPoolName(), null, null);
 		}
-		return new Result(pool.getPoolName(), null);
+		// Hikari opens one connection at a time, and only while the pool is below its
+		// maximum; a connection being opened now may have read the old values before
+		// they were replaced, and it joins the pool after this eviction, so when the pool
+		// is not full it is evicted again once that connection has landed
+		boolean full = running.getTotalConnections() >= pool.getMaximumPoolSize();
+		running.softEvictConnections();
+		return new Result(pool.getPoolName(), null, full ? null : new LateEviction(pool, running));
 	}
 
 	private static @Nullable HikariDataSource unwrap(DataSource dataSource) {
@@ -84,8 +90,45 @@ final class HikariCredentials {
 	 * @param pool the Hikari pool's name, {@code null} if the DataSource is not a Hikari
 	 * pool
 	 * @param refusal why the credentials were not applied, {@code null} if they were
+	 * @param lateEviction a second eviction still to be done, {@code null} if none
 	 */
-	record Result(@Nullable String pool, @Nullable String refusal) {
+	record Result(@Nullable String pool, @Nullable String refusal, @Nullable BooleanSupplier lateEviction) {
+
+	}
+
+	/**
+	 * The second soft eviction of a pool that was not full when its credentials changed:
+	 * done as soon as the pool is full again (no connection is being opened any more, so
+	 * one opened with the old values has joined it), or when the pool's connection
+	 * timeout has passed (no connection attempt lasts longer). Asked repeatedly until it
+	 * answers {@code true}.
+	 */
+	static final class LateEviction implements BooleanSupplier {
+
+		private final HikariDataSource pool;
+
+		private final HikariPoolMXBean running;
+
+		private final long deadline;
+
+		LateEviction(HikariDataSource pool, HikariPoolMXBean running) {
+			this.pool = pool;
+			this.running = running;
+			this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pool.getConnectionTimeout());
+		}
+
+		@Override
+		public boolean getAsBoolean() {
+			if (this.pool.isClosed()) {
+				return true;
+			}
+			if (this.running.getTotalConnections() < this.pool.getMaximumPoolSize()
+					&& System.nanoTime() - this.deadline < 0) {
+				return false;
+			}
+			this.running.softEvictConnections();
+			return true;
+		}
 
 	}
 

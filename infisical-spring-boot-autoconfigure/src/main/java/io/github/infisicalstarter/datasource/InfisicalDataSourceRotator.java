@@ -16,6 +16,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.scope.ScopedProxyUtils;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
@@ -41,7 +42,7 @@ import org.springframework.util.StringUtils;
  * @since 0.1.0
  */
 public final class InfisicalDataSourceRotator
-		implements ApplicationListener<EnvironmentChangeEvent>, SmartInitializingSingleton {
+		implements ApplicationListener<EnvironmentChangeEvent>, SmartInitializingSingleton, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(InfisicalDataSourceRotator.class);
 
@@ -64,6 +65,8 @@ public final class InfisicalDataSourceRotator
 	private final Map<String, String> pools = new LinkedHashMap<>();
 
 	private final Map<String, byte[]> applied = new HashMap<>();
+
+	private final LateEvictions lateEvictions = new LateEvictions();
 
 	/**
 	 * Create a new rotator.
@@ -147,10 +150,18 @@ public final class InfisicalDataSourceRotator
 					+ ".password (and no credentials provider), or restart the application after a rotation.");
 		}
 		else {
+			if (result.lateEviction() != null) {
+				this.lateEvictions.schedule(result.lateEviction());
+			}
 			logger
 				.info("Applied rotated database credentials to HikariCP pool '" + result.pool() + "' (DataSource bean '"
 						+ bean + "'); its connections are replaced as they become idle, none is interrupted");
 		}
+	}
+
+	@Override
+	public void destroy() {
+		this.lateEvictions.close();
 	}
 
 	private @Nullable DataSourceCredentials read(String bean, String prefix) {
