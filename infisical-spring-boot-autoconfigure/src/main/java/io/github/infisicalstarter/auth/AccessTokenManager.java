@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 import io.github.infisicalstarter.InfisicalException;
 import io.github.infisicalstarter.client.InfisicalApiException;
-import io.github.infisicalstarter.client.InfisicalClient;
+import io.github.infisicalstarter.client.InfisicalLoginClient;
 import io.github.infisicalstarter.client.TokenResponse;
 import io.github.infisicalstarter.config.InfisicalProperties;
 import org.apache.commons.logging.Log;
@@ -48,7 +48,7 @@ public final class AccessTokenManager implements AutoCloseable {
 
 	private final InfisicalAuthentication authentication;
 
-	private final InfisicalClient client;
+	private final InfisicalLoginClient client;
 
 	private final InfisicalProperties.Token settings;
 
@@ -73,7 +73,7 @@ public final class AccessTokenManager implements AutoCloseable {
 	 * @param settings the lifecycle settings
 	 * @param clock the clock that decides when tokens expire
 	 */
-	public AccessTokenManager(InfisicalAuthentication authentication, InfisicalClient client,
+	public AccessTokenManager(InfisicalAuthentication authentication, InfisicalLoginClient client,
 			InfisicalProperties.Token settings, Clock clock) {
 		this.authentication = authentication;
 		this.client = client;

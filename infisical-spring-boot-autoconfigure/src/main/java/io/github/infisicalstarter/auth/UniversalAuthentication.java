@@ -1,6 +1,6 @@
 package io.github.infisicalstarter.auth;
 
-import io.github.infisicalstarter.client.InfisicalClient;
+import io.github.infisicalstarter.client.InfisicalLoginClient;
 import io.github.infisicalstarter.client.TokenResponse;
 
 /**
@@ -11,7 +11,7 @@ import io.github.infisicalstarter.client.TokenResponse;
  */
 public final class UniversalAuthentication implements InfisicalAuthentication {
 
-	private final InfisicalClient client;
+	private final InfisicalLoginClient client;
 
 	private final String clientId;
 
@@ -23,7 +23,7 @@ public final class UniversalAuthentication implements InfisicalAuthentication {
 	 * @param clientId the client id
 	 * @param clientSecret the client secret
 	 */
-	public UniversalAuthentication(InfisicalClient client, String clientId, String clientSecret) {
+	public UniversalAuthentication(InfisicalLoginClient client, String clientId, String clientSecret) {
 		this.client = client;
 		this.clientId = clientId;
 		this.clientSecret = clientSecret;
@@ -31,7 +31,7 @@ public final class UniversalAuthentication implements InfisicalAuthentication {
 
 	@Override
 	public TokenResponse login() {
-		return this.client.login(this.clientId, this.clientSecret);
+		return this.client.universalAuth(this.clientId, this.clientSecret);
 	}
 
 	@Override

@@ -38,7 +38,21 @@ public class InfisicalApiException extends InfisicalException {
 		STATUS,
 
 		/** The server answered 2xx with a body that is not a valid Infisical answer. */
-		BAD_RESPONSE
+		BAD_RESPONSE,
+
+		/**
+		 * The server answered without Infisical's JSON error envelope (an HTML page, 405,
+		 * 501): {@code infisical.site-url} points at something that is not the Infisical
+		 * API. Not retried.
+		 */
+		NOT_INFISICAL,
+
+		/**
+		 * The server has no route for the call: an Infisical too old for this API version
+		 * (the list falls back to v3 then), or, for a route every Infisical has, a wrong
+		 * {@code infisical.site-url}. Not retried.
+		 */
+		MISSING_ROUTE
 
 	}
 
@@ -120,13 +134,26 @@ public class InfisicalApiException extends InfisicalException {
 	}
 
 	/**
+	 * Return a copy of this exception with another action, for a caller that knows better
+	 * what fixes the failure (the login method, for example).
+	 * @param action the action
+	 * @return the copy
+	 */
+	public InfisicalApiException withAction(String action) {
+		InfisicalApiException copy = new InfisicalApiException(this.kind, this.endpoint, this.status, this.errorName,
+				this.retryAfter, String.valueOf(getMessage()), action, getCause());
+		copy.setStackTrace(getStackTrace());
+		return copy;
+	}
+
+	/**
 	 * Whether the same call may succeed later: connection problems, timeouts, 429 and
 	 * 5xx.
 	 * @return {@code true} for transient failures
 	 */
 	public boolean isTransient() {
-		return this.kind == Kind.UNREACHABLE || this.kind == Kind.INTERRUPTED || this.status == 429
-				|| this.status >= 500;
+		return this.kind == Kind.UNREACHABLE || this.kind == Kind.INTERRUPTED
+				|| (this.kind == Kind.STATUS && (this.status == 429 || this.status >= 500));
 	}
 
 	/**
@@ -135,7 +162,8 @@ public class InfisicalApiException extends InfisicalException {
 	 * @return {@code true} when a fresh token should be obtained
 	 */
 	public boolean isTokenRejected() {
-		return this.status == 401 || (this.status == 403 && "TokenError".equals(this.errorName));
+		return this.kind == Kind.STATUS
+				&& (this.status == 401 || (this.status == 403 && "TokenError".equals(this.errorName)));
 	}
 
 }

@@ -3,24 +3,18 @@ package io.github.infisicalstarter.client;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.List;
 
 import io.github.infisicalstarter.config.InfisicalProperties;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.ssl.SslBundle;
-import org.springframework.http.converter.ByteArrayHttpMessageConverter;
-import org.springframework.web.client.RestClient;
 
 /**
- * The one way an {@link InfisicalClient} is built, shared by every entry point. Uses
- * Spring Boot's {@link ClientHttpRequestFactoryBuilder} on the JDK's
- * {@code HttpURLConnection}: the cheapest connector to start, with the JDK's proxy
- * conventions ({@code https.proxyHost} and friends) and Boot's timeout and SSL bundle
- * handling.
+ * The one way an {@link InfisicalClient} is built, shared by every entry point: one
+ * {@link InfisicalHttpTransport} from Spring Boot's {@link HttpClientSettings} (timeouts
+ * and the SSL bundle named by {@code infisical.ssl.bundle}).
  *
  * @since 0.1.0
  */
@@ -43,11 +37,7 @@ public final class InfisicalClients {
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(properties.http().connectTimeout(), properties.http().readTimeout())
 			.withSslBundle(sslBundle);
-		RestClient restClient = RestClient.builder()
-			.requestFactory(ClientHttpRequestFactoryBuilder.simple().build(settings))
-			.messageConverters(List.of(new ByteArrayHttpMessageConverter()))
-			.build();
-		return new InfisicalClient(restClient, siteUrl);
+		return new InfisicalClient(InfisicalHttpTransport.create(siteUrl, settings));
 	}
 
 	private static void warnIfInsecure(String siteUrl, Log logger) {

@@ -1,14 +1,18 @@
 package io.github.infisicalstarter.client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
@@ -141,30 +145,187 @@ final class InfisicalJson {
 		expect(token, JsonToken.START_ARRAY, field);
 		List<RawSecret> secrets = new ArrayList<>();
 		while (parser.nextToken() == JsonToken.START_OBJECT) {
-			String key = null;
-			String value = null;
-			String path = "/";
-			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-				String name = parser.currentName();
-				JsonToken next = parser.nextToken();
-				switch (name) {
-					case "secretKey" -> key = string(parser, next, field + "[].secretKey");
-					case "secretValue" -> value = string(parser, next, field + "[].secretValue");
-					case "secretPath" ->
-						path = (next == JsonToken.VALUE_NULL) ? path : string(parser, next, field + "[].secretPath");
-					default -> parser.skipChildren();
-				}
-			}
-			if (key == null || value == null) {
-				throw new BadJsonException("entry " + secrets.size() + " of '" + field + "' has no "
-						+ ((key == null) ? "'secretKey'" : "'secretValue'"));
-			}
-			secrets.add(new RawSecret(key, value, path));
+			secrets.add(readSecretObject(parser, field + "[]", secrets.size()));
 		}
 		if (parser.currentToken() != JsonToken.END_ARRAY) {
 			throw new BadJsonException("'" + field + "' holds something other than objects");
 		}
 		return secrets;
+	}
+
+	/** Read one secret object, the parser standing on its opening brace. */
+	private static RawSecret readSecretObject(JsonParser parser, String field, int index) {
+		String key = null;
+		String value = null;
+		String path = "/";
+		int version = 0;
+		String comment = null;
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			JsonToken next = parser.nextToken();
+			switch (name) {
+				case "secretKey" -> key = string(parser, next, field + ".secretKey");
+				case "secretValue" -> value = string(parser, next, field + ".secretValue");
+				case "secretPath" ->
+					path = (next == JsonToken.VALUE_NULL) ? path : string(parser, next, field + ".secretPath");
+				case "version" -> version = (next == JsonToken.VALUE_NULL) ? 0 : (int) number(parser, next, "version");
+				case "secretComment" -> comment = text(parser, next);
+				default -> parser.skipChildren();
+			}
+		}
+		if (key == null || value == null) {
+			throw new BadJsonException("entry " + index + " of '" + field + "' has no "
+					+ ((key == null) ? "'secretKey'" : "'secretValue'"));
+		}
+		return new RawSecret(key, value, path, version, comment);
+	}
+
+	/**
+	 * Read the answer of a single-secret read, {@code {"secret": {...}}}. The v3 answer
+	 * of older servers has no {@code secretPath}: the path asked for is used then.
+	 */
+	static InfisicalSecret readSecret(InputStream in, SecretsPath asked) {
+		return read(in, (parser) -> {
+			InfisicalSecret secret = null;
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				JsonToken value = parser.nextToken();
+				if ("secret".equals(name)) {
+					expect(value, JsonToken.START_OBJECT, "secret");
+					secret = secret(readSecretObject(parser, "secret", 0), asked);
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			if (secret == null) {
+				throw new BadJsonException("the answer has no 'secret'");
+			}
+			return secret;
+		});
+	}
+
+	/**
+	 * Read the answer of a write: {@code {"secret": {...}}} when it was applied,
+	 * {@code {"approval": {...}}} when an approval policy turned it into a change
+	 * request.
+	 */
+	static SecretWrite readWrite(InputStream in, SecretsPath asked) {
+		return read(in, (parser) -> {
+			SecretWrite write = null;
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				JsonToken value = parser.nextToken();
+				if ("secret".equals(name) && value == JsonToken.START_OBJECT) {
+					write = new SecretWrite.Applied(secret(readSecretObject(parser, "secret", 0), asked));
+				}
+				else if ("approval".equals(name) && value == JsonToken.START_OBJECT) {
+					write = readApproval(parser);
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			if (write == null) {
+				throw new BadJsonException("the answer has neither 'secret' nor 'approval'");
+			}
+			return write;
+		});
+	}
+
+	private static SecretWrite.ApprovalRequested readApproval(JsonParser parser) {
+		String id = "";
+		String status = "open";
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			JsonToken value = parser.nextToken();
+			String text = ("id".equals(name) || "status".equals(name)) ? text(parser, value) : null;
+			if ("id".equals(name) && text != null) {
+				id = text;
+			}
+			else if ("status".equals(name) && text != null) {
+				status = text;
+			}
+			else if (text == null) {
+				parser.skipChildren();
+			}
+		}
+		return new SecretWrite.ApprovalRequested(id, status);
+	}
+
+	private static InfisicalSecret secret(RawSecret raw, SecretsPath asked) {
+		String path = "/".equals(raw.path()) ? asked.path() : raw.path();
+		return new InfisicalSecret(raw.key(), raw.value(), path, asked.environment(), raw.version(), raw.comment());
+	}
+
+	/**
+	 * Read {@code {"folders": [...]}} or, with {@code single}, {@code {"folder": {...}}}.
+	 */
+	static List<InfisicalFolder> readFolders(InputStream in, boolean single) {
+		return read(in, (parser) -> {
+			List<InfisicalFolder> folders = null;
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				JsonToken value = parser.nextToken();
+				if (!single && "folders".equals(name)) {
+					expect(value, JsonToken.START_ARRAY, "folders");
+					folders = new ArrayList<>();
+					while (parser.nextToken() == JsonToken.START_OBJECT) {
+						folders.add(readFolder(parser));
+					}
+				}
+				else if (single && "folder".equals(name)) {
+					expect(value, JsonToken.START_OBJECT, "folder");
+					folders = List.of(readFolder(parser));
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			if (folders == null) {
+				throw new BadJsonException("the answer has no '" + (single ? "folder'" : "folders'"));
+			}
+			return folders;
+		});
+	}
+
+	private static InfisicalFolder readFolder(JsonParser parser) {
+		String id = null;
+		String name = null;
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String field = parser.currentName();
+			JsonToken value = parser.nextToken();
+			switch (field) {
+				case "id" -> id = string(parser, value, "folder.id");
+				case "name" -> name = string(parser, value, "folder.name");
+				default -> parser.skipChildren();
+			}
+		}
+		if (id == null || name == null) {
+			throw new BadJsonException("a folder has no " + ((id == null) ? "'id'" : "'name'"));
+		}
+		return new InfisicalFolder(id, name);
+	}
+
+	/**
+	 * Write a flat JSON object of strings and booleans (the body of a write), skipping
+	 * {@code null} values, with the streaming generator.
+	 */
+	static byte[] writeObject(Map<String, ?> fields) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+		try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+			generator.writeStartObject();
+			fields.forEach((name, value) -> {
+				if (value instanceof Boolean bool) {
+					generator.writeBooleanProperty(name, bool);
+				}
+				else if (value != null) {
+					generator.writeStringProperty(name, value.toString());
+				}
+			});
+			generator.writeEndObject();
+		}
+		return out.toByteArray();
 	}
 
 	private static @Nullable String firstIssue(JsonParser parser) {

@@ -1,6 +1,9 @@
 /**
- * HTTP access to the Infisical API: login, token renewal and secret listing over Spring's
- * {@code RestClient}, with JSON read by Jackson's streaming parser.
+ * HTTP access to the Infisical API: one lean transport built from Spring Boot's HTTP
+ * client settings, the auth routes
+ * ({@link io.github.infisicalstarter.client.InfisicalLoginClient}) and the secrets and
+ * folders routes ({@link io.github.infisicalstarter.client.InfisicalClient}), with JSON
+ * read and written by Jackson's streaming parser and generator.
  */
 @NullMarked
 package io.github.infisicalstarter.client;

@@ -83,9 +83,10 @@ public final class InfisicalSecretsService implements AutoCloseable {
 			Log logger, Clock clock) {
 		properties.validateCredentials();
 		InfisicalClient client = InfisicalClients.create(properties, sslBundle, logger);
-		UniversalAuthentication authentication = new UniversalAuthentication(client, properties.clientId(),
-				properties.clientSecret());
-		AccessTokenManager tokens = new AccessTokenManager(authentication, client, properties.token(), clock);
+		UniversalAuthentication authentication = new UniversalAuthentication(client.getLoginClient(),
+				properties.clientId(), properties.clientSecret());
+		AccessTokenManager tokens = new AccessTokenManager(authentication, client.getLoginClient(), properties.token(),
+				clock);
 		return new InfisicalSecretsService(properties, client, tokens, logger);
 	}
 

@@ -22,7 +22,7 @@ class InfisicalJsonTests {
 						"imports":[{"secretPath":"/s","environment":"prod","folderId":"f","secrets":[{"secretKey":"B","secretValue":"w"}]}]}
 						"""),
 				"\"e\"");
-		assertThat(response.secrets()).containsExactly(new RawSecret("A", "v", "/x"));
+		assertThat(response.secrets()).containsExactly(new RawSecret("A", "v", "/x", 3, null));
 		assertThat(response.imports()).singleElement()
 			.satisfies((entry) -> assertThat(entry.secrets()).containsExactly(new RawSecret("B", "w", "/")));
 		assertThat(response.etag()).isEqualTo("\"e\"");
@@ -55,6 +55,39 @@ class InfisicalJsonTests {
 		assertThat(body.error()).isEqualTo("ValidationFailure");
 		assertThat(body.message()).isEqualTo("Invalid enum value");
 		assertThat(InfisicalJson.readError(json("<html>")).message()).isNull();
+	}
+
+	@Test
+	void readsSingleSecretsWritesAndApprovals() {
+		SecretsPath path = SecretsPath.of("p", "dev", "/db");
+		InfisicalSecret secret = InfisicalJson.readSecret(json(
+				"{\"secret\":{\"secretKey\":\"PW\",\"secretValue\":\"s3cr3t\",\"version\":4,\"secretComment\":\"c\",\"tags\":[]}}"),
+				path);
+		assertThat(secret).isEqualTo(new InfisicalSecret("PW", "s3cr3t", "/db", "dev", 4, "c"));
+		assertThat(secret.toString()).doesNotContain("s3cr3t");
+		SecretWrite applied = InfisicalJson.readWrite(
+				json("{\"secret\":{\"secretKey\":\"PW\",\"secretValue\":\"x\",\"secretPath\":\"/db\"}}"), path);
+		assertThat(applied.isApplied()).isTrue();
+		SecretWrite approval = InfisicalJson.readWrite(
+				json("{\"approval\":{\"id\":\"a1\",\"policyId\":\"p\",\"status\":\"open\",\"commits\":[{}]}}"), path);
+		assertThat(approval).isEqualTo(new SecretWrite.ApprovalRequested("a1", "open"));
+		assertThatExceptionOfType(BadJsonException.class)
+			.isThrownBy(() -> InfisicalJson.readWrite(json("{\"message\":\"x\"}"), path))
+			.withMessageContaining("neither 'secret' nor 'approval'");
+	}
+
+	@Test
+	void readsFoldersAndWritesFlatObjects() {
+		assertThat(InfisicalJson.readFolders(json("{\"folders\":[{\"id\":\"1\",\"name\":\"db\",\"version\":1}]}"), false))
+			.containsExactly(new InfisicalFolder("1", "db"));
+		assertThat(InfisicalJson.readFolders(json("{\"folder\":{\"id\":\"2\",\"name\":\"x\"}}"), true))
+			.containsExactly(new InfisicalFolder("2", "x"));
+		java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+		fields.put("a", "q\"uote");
+		fields.put("b", true);
+		fields.put("c", null);
+		assertThat(new String(InfisicalJson.writeObject(fields), StandardCharsets.UTF_8))
+			.isEqualTo("{\"a\":\"q\\\"uote\",\"b\":true}");
 	}
 
 	@Test

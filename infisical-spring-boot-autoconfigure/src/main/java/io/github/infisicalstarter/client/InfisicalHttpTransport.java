@@ -1,0 +1,232 @@
+package io.github.infisicalstarter.client;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.HttpRetryException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
+import java.util.List;
+
+import javax.net.ssl.SSLException;
+
+import io.github.infisicalstarter.client.InfisicalJson.BadJsonException;
+import io.github.infisicalstarter.client.InfisicalJson.TruncatedBodyException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequest;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * The one HTTP path of every call the starter makes itself (login, renew, revoke, list,
+ * poll, and the operations of {@code InfisicalTemplate}). It sends requests through a
+ * {@link ClientHttpRequestFactory} that Spring Boot's
+ * {@link ClientHttpRequestFactoryBuilder} builds from {@link HttpClientSettings}
+ * (timeouts, SSL bundle, redirects), without the {@code RestClient} facade, whose builder
+ * and exchange path cost more start-up time than the two start-up requests themselves.
+ * <p>
+ * The JDK's {@code HttpURLConnection} carries the requests: of Boot's connectors it is by
+ * far the cheapest to start (measured in {@code benchmarks/}) and follows the JDK's proxy
+ * properties. It cannot send {@code PATCH}, so that method alone (used by secret updates,
+ * never at start-up) goes through the JDK {@code HttpClient}, built from the same
+ * settings on first use. Every failure becomes an {@link InfisicalApiException} whose
+ * message never quotes a request or response body.
+ *
+ * @since 0.1.0
+ */
+public final class InfisicalHttpTransport {
+
+	private static final List<MediaType> ACCEPT = List.of(MediaType.APPLICATION_JSON);
+
+	private final String siteUrl;
+
+	private final HttpClientSettings settings;
+
+	private final ClientHttpRequestFactory requestFactory;
+
+	private volatile @Nullable ClientHttpRequestFactory patchRequestFactory;
+
+	private InfisicalHttpTransport(String siteUrl, HttpClientSettings settings) {
+		this.siteUrl = siteUrl;
+		this.settings = settings;
+		this.requestFactory = ClientHttpRequestFactoryBuilder.simple().build(settings);
+	}
+
+	/**
+	 * Create a transport.
+	 * @param siteUrl the Infisical site URL, without a trailing slash
+	 * @param settings Spring Boot's HTTP client settings (timeouts, SSL bundle)
+	 * @return a new transport
+	 */
+	public static InfisicalHttpTransport create(String siteUrl, HttpClientSettings settings) {
+		return new InfisicalHttpTransport(siteUrl, settings);
+	}
+
+	/**
+	 * Return the site URL requests go to.
+	 * @return the site URL, without a trailing slash
+	 */
+	public String getSiteUrl() {
+		return this.siteUrl;
+	}
+
+	/**
+	 * Return the HTTP client settings this transport was built from, so that the reactive
+	 * client connects with the same timeouts and SSL bundle.
+	 * @return the settings
+	 */
+	public HttpClientSettings getSettings() {
+		return this.settings;
+	}
+
+	/**
+	 * Send a request and read a successful (2xx, or 304 when the request was conditional)
+	 * answer.
+	 * @param <T> the result type
+	 * @param request the request
+	 * @param reader reads the answer
+	 * @return what the reader returned
+	 * @throws InfisicalApiException when the call failed
+	 */
+	<T> T exchange(ApiRequest request, ResponseReader<T> reader) {
+		String endpoint = request.method().name() + " " + this.siteUrl + request.path();
+		try {
+			ClientHttpRequest http = factoryFor(request.method())
+				.createRequest(URI.create(this.siteUrl + request.pathAndQuery()), request.method());
+			HttpHeaders headers = http.getHeaders();
+			headers.setAccept(ACCEPT);
+			if (request.bearer() != null) {
+				headers.setBearerAuth(request.bearer());
+			}
+			if (request.ifNoneMatch() != null) {
+				headers.setIfNoneMatch(request.ifNoneMatch());
+			}
+			byte[] body = request.body();
+			if (body != null && request.contentType() != null) {
+				headers.setContentType(request.contentType());
+				headers.setContentLength(body.length);
+				try (OutputStream out = http.getBody()) {
+					out.write(body);
+				}
+			}
+			try (ClientHttpResponse response = http.execute()) {
+				return read(endpoint, request, response, reader);
+			}
+		}
+		catch (TruncatedBodyException ex) {
+			// the body broke off: sorted like any other I/O failure (timeout, reset, ...)
+			throw connectionFailure(endpoint,
+					(ex.getCause() instanceof IOException io) ? io : new EOFException(ex.getMessage()));
+		}
+		catch (IOException ex) {
+			throw connectionFailure(endpoint, ex);
+		}
+	}
+
+	private <T> T read(String endpoint, ApiRequest request, ClientHttpResponse response, ResponseReader<T> reader)
+			throws IOException {
+		int status = response.getStatusCode().value();
+		HttpHeaders headers = response.getHeaders();
+		if (status == 304 && request.ifNoneMatch() != null) {
+			return reader.read(status, headers, InputStream.nullInputStream());
+		}
+		if (status < 200 || status >= 300) {
+			throw InfisicalApiFailures.status(endpoint, status, headers, errorBody(response));
+		}
+		MediaType contentType = headers.getContentType();
+		if (contentType != null && !InfisicalApiFailures.isJson(contentType)) {
+			throw InfisicalApiFailures.badResponse(endpoint, "the answer is " + contentType.getType() + "/"
+					+ contentType.getSubtype() + " where JSON was expected");
+		}
+		try {
+			return reader.read(status, headers,
+					new ContentLengthInputStream(response.getBody(), headers.getContentLength()));
+		}
+		catch (BadJsonException ex) {
+			throw InfisicalApiFailures.badResponse(endpoint, ex.getMessage());
+		}
+	}
+
+	/**
+	 * Return the error body, or an empty stream when the JDK withholds it: it drops the
+	 * body of a 401 answer to a request whose body it streamed.
+	 */
+	private static InputStream errorBody(ClientHttpResponse response) throws IOException {
+		try {
+			return response.getBody();
+		}
+		catch (HttpRetryException ex) {
+			return InputStream.nullInputStream();
+		}
+	}
+
+	private ClientHttpRequestFactory factoryFor(HttpMethod method) {
+		if (!HttpMethod.PATCH.equals(method)) {
+			return this.requestFactory;
+		}
+		ClientHttpRequestFactory factory = this.patchRequestFactory;
+		if (factory == null) {
+			factory = ClientHttpRequestFactoryBuilder.jdk().build(this.settings);
+			this.patchRequestFactory = factory;
+		}
+		return factory;
+	}
+
+	private static InfisicalApiException connectionFailure(String endpoint, IOException ex) {
+		if (ex instanceof SSLException && hasCause(ex, CertificateException.class)) {
+			return InfisicalApiFailures.untrusted(endpoint, ex);
+		}
+		if (ex instanceof ConnectException || ex instanceof UnknownHostException || ex instanceof NoRouteToHostException
+				|| ex instanceof SSLException) {
+			return InfisicalApiFailures.unreachable(endpoint, ex);
+		}
+		String reason = (ex instanceof SocketTimeoutException || ex instanceof java.net.http.HttpTimeoutException)
+				? "the server did not answer in time" : "the connection was closed before a complete answer arrived";
+		return InfisicalApiFailures.interrupted(endpoint, reason, ex);
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			if (type.isInstance(current)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Override
+	public String toString() {
+		return "InfisicalHttpTransport[" + this.siteUrl + "]";
+	}
+
+	/**
+	 * Reads a successful answer.
+	 *
+	 * @param <T> the result type
+	 */
+	@FunctionalInterface
+	interface ResponseReader<T> {
+
+		/**
+		 * Read the answer.
+		 * @param status the HTTP status (2xx, or 304)
+		 * @param headers the response headers
+		 * @param body the body (empty for 304)
+		 * @return the result
+		 */
+		T read(int status, HttpHeaders headers, InputStream body);
+
+	}
+
+}
