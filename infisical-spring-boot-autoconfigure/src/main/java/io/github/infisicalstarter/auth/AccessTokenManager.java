@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -124,6 +125,31 @@ public final class AccessTokenManager implements AutoCloseable {
 			return token.value();
 		}
 		return replace((token != null) ? token.value() : null);
+	}
+
+	/**
+	 * Return a token without blocking the caller: at once when the current token is
+	 * valid, else from a login run on the manager's own thread, which concurrent callers
+	 * share. For reactive callers, whose event-loop threads must never wait for a login.
+	 * @return the bearer token, when it is there
+	 */
+	public CompletableFuture<String> tokenAsync() {
+		AccessToken token = this.current;
+		if (token != null && token.isValidAt(this.clock.instant())) {
+			return CompletableFuture.completedFuture(token.value());
+		}
+		return CompletableFuture.supplyAsync(this::token, this.scheduler);
+	}
+
+	/**
+	 * Obtain a new token, on the manager's own thread, after the server rejected the
+	 * given one; see {@link #tokenAsync()}.
+	 * @param rejected the token the server rejected
+	 * @return the new bearer token, when it is there
+	 */
+	public CompletableFuture<String> replaceAsync(String rejected) {
+		logger.info("Infisical rejected the access token; logging in again");
+		return CompletableFuture.supplyAsync(() -> replace(rejected), this.scheduler);
 	}
 
 	private String replace(@Nullable String stale) {

@@ -2,7 +2,14 @@ package io.github.infisicalstarter.client;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLException;
 
 import io.github.infisicalstarter.client.InfisicalApiException.Kind;
 import io.github.infisicalstarter.client.InfisicalJson.ErrorBody;
@@ -54,6 +61,9 @@ final class InfisicalApiFailures {
 		if (StringUtils.hasText(serverMessage)) {
 			message.append(": ").append(shorten(serverMessage));
 		}
+		else {
+			message.append('.');
+		}
 		return new InfisicalApiException(Kind.STATUS, endpoint, status, error.error(),
 				RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), error.message()), message.toString(),
 				actionFor(status, serverMessage), null);
@@ -78,15 +88,14 @@ final class InfisicalApiFailures {
 
 	private static InfisicalApiException notInfisical(String endpoint, int status, @Nullable MediaType contentType,
 			@Nullable String serverMessage, boolean missingRoute) {
-		String url = endpoint.substring(endpoint.indexOf(' ') + 1);
-		String answer = missingRoute ? "has no such route (" + shorten(String.valueOf(serverMessage)) + ")"
-				: "answered "
-						+ status + ((contentType != null)
-								? " with " + contentType.getType() + "/" + contentType.getSubtype() : "")
-						+ " instead of Infisical's JSON error";
+		String message = missingRoute
+				? "The server has no route " + endpoint + " (" + shorten(String.valueOf(serverMessage))
+						+ "), which every Infisical has: it is not the Infisical API."
+				: "The answer to " + endpoint + " did not come from the Infisical API: " + status
+						+ ((contentType != null) ? " " + contentType.getType() + "/" + contentType.getSubtype() : "")
+						+ " instead of Infisical's JSON error.";
 		return new InfisicalApiException(missingRoute ? Kind.MISSING_ROUTE : Kind.NOT_INFISICAL, endpoint, status, null,
-				null, "The server at " + url + " is not the Infisical API: it " + answer + " to " + endpoint + ".",
-				SITE_URL_ACTION, null);
+				null, message, SITE_URL_ACTION, null);
 	}
 
 	static InfisicalApiException badResponse(String endpoint, String problem) {
@@ -114,6 +123,28 @@ final class InfisicalApiFailures {
 						+ " failed: the server's certificate is not trusted or does not match the host.",
 				"Set infisical.ssl.bundle to an SSL bundle (spring.ssl.bundle.*) that trusts the server's certificate authority.",
 				cause);
+	}
+
+	static InfisicalApiException ioFailure(String endpoint, IOException ex) {
+		if (ex instanceof SSLException && hasCause(ex, CertificateException.class)) {
+			return untrusted(endpoint, ex);
+		}
+		if (ex instanceof ConnectException || ex instanceof UnknownHostException || ex instanceof NoRouteToHostException
+				|| ex instanceof SSLException) {
+			return unreachable(endpoint, ex);
+		}
+		String reason = (ex instanceof SocketTimeoutException || ex instanceof java.net.http.HttpTimeoutException)
+				? "the server did not answer in time" : "the connection was closed before a complete answer arrived";
+		return interrupted(endpoint, reason, ex);
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			if (type.isInstance(current)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static boolean isJson(MediaType contentType) {

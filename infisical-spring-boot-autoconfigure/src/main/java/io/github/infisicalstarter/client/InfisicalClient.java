@@ -1,15 +1,9 @@
 package io.github.infisicalstarter.client;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import io.github.infisicalstarter.client.ApiGeneration.Routes;
 import io.github.infisicalstarter.config.SecretsLocation;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.http.HttpMethod;
-import org.springframework.web.util.UriUtils;
 
 /**
  * The secrets and folders routes of the Infisical API, called with an access token over
@@ -21,8 +15,6 @@ import org.springframework.web.util.UriUtils;
  * @since 0.1.0
  */
 public final class InfisicalClient {
-
-	static final String FOLDERS_PATH = "/api/v1/folders";
 
 	private final InfisicalHttpTransport transport;
 
@@ -81,10 +73,7 @@ public final class InfisicalClient {
 	 * @return the answer, possibly "not modified"
 	 */
 	public SecretsResponse listSecrets(SecretsLocation location, String accessToken, @Nullable String etag) {
-		return this.generation.call((routes) -> this.transport.exchange(
-				ApiRequest.get(routes.secrets(), listQuery(routes, location), accessToken, etag),
-				(status, headers, body) -> (status == 304) ? SecretsResponse.notModified(etag)
-						: InfisicalJson.readSecrets(body, headers.getETag())));
+		return send(ApiCall.list(location, accessToken, etag));
 	}
 
 	/**
@@ -96,17 +85,7 @@ public final class InfisicalClient {
 	 * @return the secret
 	 */
 	public InfisicalSecret getSecret(SecretsPath path, String key, @Nullable Integer version, String accessToken) {
-		return this.generation.call((routes) -> {
-			StringBuilder query = scope(routes, path);
-			ApiRequest.appendParameter(query, "include_imports", "true");
-			ApiRequest.appendParameter(query, "expandSecretReferences", "true");
-			ApiRequest.appendParameter(query, "viewSecretValue", "true");
-			if (version != null) {
-				ApiRequest.appendParameter(query, "version", String.valueOf(version));
-			}
-			return this.transport.exchange(ApiRequest.get(secretPath(routes, key), query.toString(), accessToken, null),
-					(status, headers, body) -> InfisicalJson.readSecret(body, path));
-		});
+		return send(ApiCall.get(path, key, version, accessToken));
 	}
 
 	/**
@@ -120,10 +99,7 @@ public final class InfisicalClient {
 	 */
 	public SecretWrite createSecret(SecretsPath path, String key, String value, @Nullable String comment,
 			String accessToken) {
-		return write(HttpMethod.POST, path, key, accessToken, (fields) -> {
-			fields.put("secretValue", value);
-			fields.put("secretComment", comment);
-		});
+		return send(ApiCall.create(path, key, value, comment, accessToken));
 	}
 
 	/**
@@ -135,11 +111,7 @@ public final class InfisicalClient {
 	 * @return the updated secret, or the change request an approval policy opened
 	 */
 	public SecretWrite updateSecret(SecretsPath path, String key, SecretUpdate update, String accessToken) {
-		return write(HttpMethod.PATCH, path, key, accessToken, (fields) -> {
-			fields.put("secretValue", update.value());
-			fields.put("secretComment", update.comment());
-			fields.put("newSecretName", update.newKey());
-		});
+		return send(ApiCall.update(path, key, update, accessToken));
 	}
 
 	/**
@@ -150,8 +122,7 @@ public final class InfisicalClient {
 	 * @return the deleted secret, or the change request an approval policy opened
 	 */
 	public SecretWrite deleteSecret(SecretsPath path, String key, String accessToken) {
-		return write(HttpMethod.DELETE, path, key, accessToken, (fields) -> {
-		});
+		return send(ApiCall.delete(path, key, accessToken));
 	}
 
 	/**
@@ -161,12 +132,7 @@ public final class InfisicalClient {
 	 * @return the folders
 	 */
 	public List<InfisicalFolder> listFolders(SecretsPath path, String accessToken) {
-		StringBuilder query = new StringBuilder();
-		ApiRequest.appendParameter(query, "workspaceId", path.projectId());
-		ApiRequest.appendParameter(query, "environment", path.environment());
-		ApiRequest.appendParameter(query, "path", path.path());
-		return this.transport.exchange(ApiRequest.get(FOLDERS_PATH, query.toString(), accessToken, null),
-				(status, headers, body) -> InfisicalJson.readFolders(body, false));
+		return send(ApiCall.listFolders(path, accessToken));
 	}
 
 	/**
@@ -177,60 +143,11 @@ public final class InfisicalClient {
 	 * @return the new folder
 	 */
 	public InfisicalFolder createFolder(SecretsPath parent, String name, String accessToken) {
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("workspaceId", parent.projectId());
-		fields.put("environment", parent.environment());
-		fields.put("path", parent.path());
-		fields.put("name", name);
-		return this.transport.exchange(
-				ApiRequest.json(HttpMethod.POST, FOLDERS_PATH, accessToken, InfisicalJson.writeObject(fields)),
-				(status, headers, body) -> InfisicalJson.readFolders(body, true).get(0));
+		return send(ApiCall.createFolder(parent, name, accessToken));
 	}
 
-	private SecretWrite write(HttpMethod method, SecretsPath path, String key, String accessToken,
-			java.util.function.Consumer<Map<String, Object>> body) {
-		return this.generation.call((routes) -> {
-			Map<String, Object> fields = new LinkedHashMap<>();
-			fields.put(routes.projectParameter(), path.projectId());
-			fields.put("environment", path.environment());
-			fields.put("secretPath", path.path());
-			fields.put("type", "shared");
-			body.accept(fields);
-			return this.transport.exchange(
-					ApiRequest.json(method, secretPath(routes, key), accessToken, InfisicalJson.writeObject(fields)),
-					(status, headers, response) -> InfisicalJson.readWrite(response, path));
-		});
-	}
-
-	private static String secretPath(Routes routes, String key) {
-		return routes.secrets() + "/" + UriUtils.encodePathSegment(key, java.nio.charset.StandardCharsets.UTF_8);
-	}
-
-	private static StringBuilder scope(Routes routes, SecretsPath path) {
-		StringBuilder query = new StringBuilder();
-		ApiRequest.appendParameter(query, routes.projectParameter(), path.projectId());
-		ApiRequest.appendParameter(query, "environment", path.environment());
-		ApiRequest.appendParameter(query, "secretPath", path.path());
-		return query;
-	}
-
-	/**
-	 * Build the list query directly: cheaper at start-up than Spring's URI templates, and
-	 * the parameters are plain values.
-	 */
-	private static String listQuery(Routes routes, SecretsLocation location) {
-		StringBuilder query = new StringBuilder();
-		ApiRequest.appendParameter(query, routes.projectParameter(), location.projectId());
-		ApiRequest.appendParameter(query, "environment", location.environment());
-		ApiRequest.appendParameter(query, "secretPath", location.secretPath());
-		ApiRequest.appendParameter(query, "recursive", String.valueOf(location.recursive()));
-		ApiRequest.appendParameter(query, "include_imports", String.valueOf(location.includeImports()));
-		ApiRequest.appendParameter(query, "expandSecretReferences", String.valueOf(location.expandReferences()));
-		ApiRequest.appendParameter(query, "viewSecretValue", "true");
-		if (!location.tags().isEmpty()) {
-			ApiRequest.appendParameter(query, "tagSlugs", String.join(",", location.tags()));
-		}
-		return query.toString();
+	private <T> T send(ApiCall<T> call) {
+		return this.generation.call((routes) -> this.transport.exchange(call.request().apply(routes), call.reader()));
 	}
 
 	@Override

@@ -4,16 +4,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.HttpRetryException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.security.cert.CertificateException;
 import java.util.List;
-
-import javax.net.ssl.SSLException;
 
 import io.github.infisicalstarter.client.InfisicalJson.BadJsonException;
 import io.github.infisicalstarter.client.InfisicalJson.TruncatedBodyException;
@@ -100,7 +93,7 @@ public final class InfisicalHttpTransport {
 	 * @throws InfisicalApiException when the call failed
 	 */
 	<T> T exchange(ApiRequest request, ResponseReader<T> reader) {
-		String endpoint = request.method().name() + " " + this.siteUrl + request.path();
+		String endpoint = endpoint(request);
 		try {
 			ClientHttpRequest http = factoryFor(request.method())
 				.createRequest(URI.create(this.siteUrl + request.pathAndQuery()), request.method());
@@ -126,23 +119,41 @@ public final class InfisicalHttpTransport {
 		}
 		catch (TruncatedBodyException ex) {
 			// the body broke off: sorted like any other I/O failure (timeout, reset, ...)
-			throw connectionFailure(endpoint,
+			throw InfisicalApiFailures.ioFailure(endpoint,
 					(ex.getCause() instanceof IOException io) ? io : new EOFException(ex.getMessage()));
 		}
 		catch (IOException ex) {
-			throw connectionFailure(endpoint, ex);
+			throw InfisicalApiFailures.ioFailure(endpoint, ex);
 		}
 	}
 
-	private <T> T read(String endpoint, ApiRequest request, ClientHttpResponse response, ResponseReader<T> reader)
-			throws IOException {
-		int status = response.getStatusCode().value();
-		HttpHeaders headers = response.getHeaders();
+	private static <T> T read(String endpoint, ApiRequest request, ClientHttpResponse response,
+			ResponseReader<T> reader) throws IOException {
+		return readAnswer(endpoint, request, response.getStatusCode().value(), response.getHeaders(),
+				() -> errorBody(response), response::getBody, reader);
+	}
+
+	/**
+	 * Read an answer, whichever client received it: a successful one with the reader, an
+	 * error as an {@link InfisicalApiException}.
+	 * @param <T> the result type
+	 * @param endpoint the endpoint, for messages
+	 * @param request the request that was sent
+	 * @param status the HTTP status
+	 * @param headers the response headers
+	 * @param errorBody supplies the body of an error answer
+	 * @param body supplies the body of a successful answer
+	 * @param reader reads a successful answer
+	 * @return the result
+	 * @throws IOException when the body cannot be read
+	 */
+	static <T> T readAnswer(String endpoint, ApiRequest request, int status, HttpHeaders headers,
+			BodySupplier errorBody, BodySupplier body, ResponseReader<T> reader) throws IOException {
 		if (status == 304 && request.ifNoneMatch() != null) {
 			return reader.read(status, headers, InputStream.nullInputStream());
 		}
 		if (status < 200 || status >= 300) {
-			throw InfisicalApiFailures.status(endpoint, status, headers, errorBody(response));
+			throw InfisicalApiFailures.status(endpoint, status, headers, errorBody.get());
 		}
 		MediaType contentType = headers.getContentType();
 		if (contentType != null && !InfisicalApiFailures.isJson(contentType)) {
@@ -150,12 +161,21 @@ public final class InfisicalHttpTransport {
 					+ contentType.getSubtype() + " where JSON was expected");
 		}
 		try {
-			return reader.read(status, headers,
-					new ContentLengthInputStream(response.getBody(), headers.getContentLength()));
+			return reader.read(status, headers, new ContentLengthInputStream(body.get(), headers.getContentLength()));
 		}
 		catch (BadJsonException ex) {
 			throw InfisicalApiFailures.badResponse(endpoint, ex.getMessage());
 		}
+	}
+
+	/**
+	 * Return the endpoint of a request as messages name it: method and URL without the
+	 * query.
+	 * @param request the request
+	 * @return the endpoint
+	 */
+	String endpoint(ApiRequest request) {
+		return request.method().name() + " " + this.siteUrl + request.path();
 	}
 
 	/**
@@ -183,31 +203,19 @@ public final class InfisicalHttpTransport {
 		return factory;
 	}
 
-	private static InfisicalApiException connectionFailure(String endpoint, IOException ex) {
-		if (ex instanceof SSLException && hasCause(ex, CertificateException.class)) {
-			return InfisicalApiFailures.untrusted(endpoint, ex);
-		}
-		if (ex instanceof ConnectException || ex instanceof UnknownHostException || ex instanceof NoRouteToHostException
-				|| ex instanceof SSLException) {
-			return InfisicalApiFailures.unreachable(endpoint, ex);
-		}
-		String reason = (ex instanceof SocketTimeoutException || ex instanceof java.net.http.HttpTimeoutException)
-				? "the server did not answer in time" : "the connection was closed before a complete answer arrived";
-		return InfisicalApiFailures.interrupted(endpoint, reason, ex);
-	}
-
-	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
-		for (Throwable current = ex; current != null; current = current.getCause()) {
-			if (type.isInstance(current)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	@Override
 	public String toString() {
 		return "InfisicalHttpTransport[" + this.siteUrl + "]";
+	}
+
+	/**
+	 * Supplies a response body.
+	 */
+	@FunctionalInterface
+	interface BodySupplier {
+
+		InputStream get() throws IOException;
+
 	}
 
 	/**

@@ -99,6 +99,14 @@ public final class InfisicalSecretsService implements AutoCloseable {
 	}
 
 	/**
+	 * Return the client of the Infisical API, shared with the templates.
+	 * @return the client
+	 */
+	public InfisicalClient getClient() {
+		return this.client;
+	}
+
+	/**
 	 * Return the access-token manager shared by all calls.
 	 * @return the token manager
 	 */

@@ -8,11 +8,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import io.github.infisicalstarter.InfisicalException;
 import io.github.infisicalstarter.client.InfisicalApiException;
 import io.github.infisicalstarter.config.InfisicalProperties;
+import io.github.infisicalstarter.client.SecretsPath;
 import io.github.infisicalstarter.config.SecretsLocation;
+import io.github.infisicalstarter.core.InfisicalWriteListener;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
 import io.github.infisicalstarter.env.SecretsSnapshot;
 import org.apache.commons.logging.Log;
@@ -36,7 +39,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  *
  * @since 0.1.0
  */
-public final class InfisicalSecretsWatcher implements SmartLifecycle {
+public final class InfisicalSecretsWatcher implements SmartLifecycle, InfisicalWriteListener {
 
 	private static final Log logger = LogFactory.getLog(InfisicalSecretsWatcher.class);
 
@@ -114,15 +117,49 @@ public final class InfisicalSecretsWatcher implements SmartLifecycle {
 	 */
 	public boolean pollNow() {
 		synchronized (this.pollLock) {
-			return poll();
+			return poll((location) -> true);
 		}
 	}
 
-	private boolean poll() {
+	/**
+	 * Read the locations a write through a template may have changed, on the caller's
+	 * thread, and publish a refresh when they changed: the writer then sees the new value
+	 * in the {@code Environment} as soon as the write returns. A location is affected
+	 * when it lists the written folder (itself, or a parent when recursive); one that
+	 * merges imports may show the write as well, so it is read too (an unchanged location
+	 * costs one request answered 304).
+	 * @param path the folder written to
+	 */
+	@Override
+	public void secretsWritten(SecretsPath path) {
+		synchronized (this.pollLock) {
+			poll((location) -> isAffected(location, path));
+		}
+	}
+
+	private static boolean isAffected(SecretsLocation location, SecretsPath path) {
+		if (!location.projectId().equals(path.projectId())) {
+			return false;
+		}
+		if (location.includeImports()) {
+			return true;
+		}
+		if (!location.environment().equals(path.environment())) {
+			return false;
+		}
+		String folder = location.secretPath();
+		return folder.equals(path.path()) || (location.recursive()
+				&& (folder.equals("/") || path.path().startsWith(folder.endsWith("/") ? folder : folder + "/")));
+	}
+
+	private boolean poll(Predicate<SecretsLocation> which) {
 		Set<String> changed = new LinkedHashSet<>();
 		Duration retryAfter = null;
 		boolean failed = false;
 		for (SecretsLocation location : this.service.getLocations()) {
+			if (!which.test(location)) {
+				continue;
+			}
 			try {
 				SecretsSnapshot snapshot = this.service.poll(location);
 				if (snapshot != null) {

@@ -65,8 +65,8 @@ class InfisicalJsonTests {
 				path);
 		assertThat(secret).isEqualTo(new InfisicalSecret("PW", "s3cr3t", "/db", "dev", 4, "c"));
 		assertThat(secret.toString()).doesNotContain("s3cr3t");
-		SecretWrite applied = InfisicalJson.readWrite(
-				json("{\"secret\":{\"secretKey\":\"PW\",\"secretValue\":\"x\",\"secretPath\":\"/db\"}}"), path);
+		SecretWrite applied = InfisicalJson
+			.readWrite(json("{\"secret\":{\"secretKey\":\"PW\",\"secretValue\":\"x\",\"secretPath\":\"/db\"}}"), path);
 		assertThat(applied.isApplied()).isTrue();
 		SecretWrite approval = InfisicalJson.readWrite(
 				json("{\"approval\":{\"id\":\"a1\",\"policyId\":\"p\",\"status\":\"open\",\"commits\":[{}]}}"), path);
@@ -78,7 +78,8 @@ class InfisicalJsonTests {
 
 	@Test
 	void readsFoldersAndWritesFlatObjects() {
-		assertThat(InfisicalJson.readFolders(json("{\"folders\":[{\"id\":\"1\",\"name\":\"db\",\"version\":1}]}"), false))
+		assertThat(
+				InfisicalJson.readFolders(json("{\"folders\":[{\"id\":\"1\",\"name\":\"db\",\"version\":1}]}"), false))
 			.containsExactly(new InfisicalFolder("1", "db"));
 		assertThat(InfisicalJson.readFolders(json("{\"folder\":{\"id\":\"2\",\"name\":\"x\"}}"), true))
 			.containsExactly(new InfisicalFolder("2", "x"));
