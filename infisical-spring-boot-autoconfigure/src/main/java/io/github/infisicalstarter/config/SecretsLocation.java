@@ -36,6 +36,19 @@ public record SecretsLocation(String projectId, String environment, String secre
 	}
 
 	/**
+	 * Create a location with the defaults of {@code infisical.*}: not recursive, imports
+	 * merged, references expanded, keys as stored.
+	 * @param projectId the project id
+	 * @param environment the environment slug
+	 * @param secretPath the folder
+	 * @return the location
+	 */
+	public static SecretsLocation of(String projectId, String environment, String secretPath) {
+		return new SecretsLocation(projectId, environment, secretPath, false, true, true, false, "", List.of(),
+				List.of(), List.of());
+	}
+
+	/**
 	 * Return the stable name of the property source of this location, for example
 	 * {@code infisical:657830d5/prod/db}; options that change what is loaded follow as a
 	 * query.
