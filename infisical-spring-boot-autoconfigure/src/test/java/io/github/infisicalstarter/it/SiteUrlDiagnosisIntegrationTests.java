@@ -75,10 +75,9 @@ class SiteUrlDiagnosisIntegrationTests {
 	@Test
 	void loginAnswered404ByOlderServersPointsAtTheClientId(CapturedOutput output) {
 		InfisicalTestServer server = infisical.server();
-		server.faults()
-			.always(LOGIN, Fault.body(404, "application/json; charset=utf-8",
-					"{\"statusCode\":404,\"message\":\"No identity with specified client ID was found\",\"error\":\"NotFound\"}"));
-		FailureReport failure = FailureReport.ofFailedStartup(output, server, RETRIES);
+		server.legacyLogin(true);
+		FailureReport failure = FailureReport.ofFailedStartup(output, server,
+				with(RETRIES, "--infisical.client-id=no-such-client-id"));
 		assertThat(failure.description()).contains("Infisical answered 404 (NotFound) to POST " + server.url() + LOGIN
 				+ ": No identity with specified client ID was found");
 		assertThat(failure.action()).contains("Check infisical.client-id and infisical.client-secret")
