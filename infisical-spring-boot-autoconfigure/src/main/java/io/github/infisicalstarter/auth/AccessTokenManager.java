@@ -148,8 +148,10 @@ public final class AccessTokenManager implements AutoCloseable {
 	 * @return the new bearer token, when it is there
 	 */
 	public CompletableFuture<String> replaceAsync(String rejected) {
-		logger.info("Infisical rejected the access token; logging in again");
-		return CompletableFuture.supplyAsync(() -> replace(rejected), this.scheduler);
+		return CompletableFuture.supplyAsync(() -> {
+			logger.info("Infisical rejected the access token; logging in again");
+			return replace(rejected);
+		}, this.scheduler);
 	}
 
 	private String replace(@Nullable String stale) {
