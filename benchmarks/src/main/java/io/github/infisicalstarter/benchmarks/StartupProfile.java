@@ -90,7 +90,7 @@ public final class StartupProfile {
 	private static void coldClient(Classpaths classpaths, InfisicalTestServer server, Path work, int runs) {
 		Map<String, List<AppRun>> results = new LinkedHashMap<>();
 		for (int i = 0; i < runs; i++) {
-			for (String mode : List.of("urlconnection", "restclient")) {
+			for (String mode : List.of("urlconnection", "factory-simple", "factory-jdk", "restclient")) {
 				results.computeIfAbsent(mode, (key) -> new ArrayList<>())
 					.add(AppRun.launch(classpaths.classpath(false, true), List.of(),
 							"io.github.infisicalstarter.benchmarks.probe.ColdClientProbe",
@@ -107,8 +107,9 @@ public final class StartupProfile {
 						+ f0(median(list.stream().map((run) -> run.number("coldMs")).toList())) + " ms, "
 						+ f0(median(list.stream().map((run) -> run.number("classes")).toList())) + " classes loaded"));
 		System.out
-			.println("   (restclient = RestClient over ClientHttpRequestFactoryBuilder.simple(), as InfisicalClients"
-					+ " builds it; urlconnection = the same two requests on java.net.HttpURLConnection)");
+			.println("   (factory-simple = Boot's ClientHttpRequestFactoryBuilder.simple() used directly, the starter's"
+					+ " transport; factory-jdk = the same with jdk(); restclient = RestClient over simple(), the"
+					+ " transport before; urlconnection = the same two requests on java.net.HttpURLConnection)");
 	}
 
 	private static Profile profile(String classpath, String main, Path yml, Path work, int index) {

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * either way). Spring classes are reached by reflection because this module compiles
  * without spring-web (see the pom).
  * <p>
- * Arguments: {@code restclient|urlconnection}, the server URL, client id, client secret,
- * project id. Prints {@code BENCH coldMs=... classes=...}.
+ * Arguments: {@code restclient|factory-simple|factory-jdk|urlconnection}, the server URL,
+ * client id, client secret, project id. Prints {@code BENCH coldMs=... classes=...}.
  */
 public final class ColdClientProbe {
 
@@ -43,6 +43,7 @@ public final class ColdClientProbe {
 		int bytes = switch (mode) {
 			case "urlconnection" -> urlConnection(url, login, list);
 			case "restclient" -> restClient(url, login, list);
+			case "factory-simple", "factory-jdk" -> factory(mode.substring("factory-".length()), url, login, list);
 			default -> throw new IllegalArgumentException(mode);
 		};
 		long elapsed = System.nanoTime() - start;
@@ -118,6 +119,51 @@ public final class ColdClientProbe {
 			.invoke(get, "Authorization", new String[] { "Bearer " + token });
 		retrieved = headersSpec.getMethod("retrieve").invoke(get);
 		return ((byte[]) responseSpec.getMethod("body", Class.class).invoke(retrieved, byte[].class)).length;
+	}
+
+	/**
+	 * The starter's transport: a {@code ClientHttpRequestFactory} from Boot's builder
+	 * ({@code simple()} = {@code HttpURLConnection}, {@code jdk()} = the JDK
+	 * {@code HttpClient}) used directly, without {@code RestClient}.
+	 */
+	private static int factory(String kind, String url, String login, String list) throws Exception {
+		ClassLoader loader = ColdClientProbe.class.getClassLoader();
+		Class<?> settingsType = loader.loadClass("org.springframework.boot.http.client.HttpClientSettings");
+		Object settings = settingsType.getMethod("defaults").invoke(null);
+		settings = settingsType.getMethod("withTimeouts", Duration.class, Duration.class)
+			.invoke(settings, Duration.ofSeconds(5), Duration.ofSeconds(15));
+		Class<?> factoryBuilderType = loader
+			.loadClass("org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder");
+		Object factoryBuilder = factoryBuilderType.getMethod(kind).invoke(null);
+		Object factory = factoryBuilderType.getMethod("build", settingsType).invoke(factoryBuilder, settings);
+		Class<?> factoryType = loader.loadClass("org.springframework.http.client.ClientHttpRequestFactory");
+		Class<?> methodType = loader.loadClass("org.springframework.http.HttpMethod");
+		Class<?> requestType = loader.loadClass("org.springframework.http.client.ClientHttpRequest");
+		Class<?> messageType = loader.loadClass("org.springframework.http.HttpMessage");
+		Class<?> outputType = loader.loadClass("org.springframework.http.HttpOutputMessage");
+		Class<?> inputType = loader.loadClass("org.springframework.http.HttpInputMessage");
+		Class<?> headersType = loader.loadClass("org.springframework.http.HttpHeaders");
+		Object post = factoryType.getMethod("createRequest", URI.class, methodType)
+			.invoke(factory, URI.create(url + "/api/v1/auth/universal-auth/login"),
+					methodType.getField("POST").get(null));
+		Object headers = messageType.getMethod("getHeaders").invoke(post);
+		headersType.getMethod("set", String.class, String.class).invoke(headers, "Content-Type", "application/json");
+		byte[] body = login.getBytes(StandardCharsets.UTF_8);
+		headersType.getMethod("setContentLength", long.class).invoke(headers, (long) body.length);
+		try (OutputStream out = (OutputStream) outputType.getMethod("getBody").invoke(post)) {
+			out.write(body);
+		}
+		String token;
+		try (AutoCloseable response = (AutoCloseable) requestType.getMethod("execute").invoke(post)) {
+			token = token(read((InputStream) inputType.getMethod("getBody").invoke(response)));
+		}
+		Object get = factoryType.getMethod("createRequest", URI.class, methodType)
+			.invoke(factory, URI.create(url + list), methodType.getField("GET").get(null));
+		headers = messageType.getMethod("getHeaders").invoke(get);
+		headersType.getMethod("set", String.class, String.class).invoke(headers, "Authorization", "Bearer " + token);
+		try (AutoCloseable response = (AutoCloseable) requestType.getMethod("execute").invoke(get)) {
+			return read((InputStream) inputType.getMethod("getBody").invoke(response)).length;
+		}
 	}
 
 	private static String token(byte[] answer) {
