@@ -66,14 +66,4 @@ record ApiRequest(HttpMethod method, String path, String query, @Nullable String
 		return "ApiRequest[" + this.method + " " + this.path + "]";
 	}
 
-	@Override
-	public boolean equals(@Nullable Object other) {
-		return this == other;
-	}
-
-	@Override
-	public int hashCode() {
-		return System.identityHashCode(this);
-	}
-
 }

@@ -238,16 +238,12 @@ final class InfisicalJson {
 		String status = "open";
 		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 			String name = parser.currentName();
-			JsonToken value = parser.nextToken();
-			String text = ("id".equals(name) || "status".equals(name)) ? text(parser, value) : null;
+			String text = text(parser, parser.nextToken());
 			if ("id".equals(name) && text != null) {
 				id = text;
 			}
 			else if ("status".equals(name) && text != null) {
 				status = text;
-			}
-			else if (text == null) {
-				parser.skipChildren();
 			}
 		}
 		return new SecretWrite.ApprovalRequested(id, status);

@@ -20,7 +20,8 @@ public sealed interface SecretWrite permits SecretWrite.Applied, SecretWrite.App
 	/**
 	 * The write was applied.
 	 *
-	 * @param secret the secret as it is now (for a delete: as it was)
+	 * @param secret the secret as Infisical answered the write (an update's answer
+	 * carries only the fields it changed: read the secret again for its full state)
 	 */
 	record Applied(InfisicalSecret secret) implements SecretWrite {
 
