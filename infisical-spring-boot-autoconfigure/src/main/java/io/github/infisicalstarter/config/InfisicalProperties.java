@@ -17,36 +17,39 @@ import org.springframework.util.StringUtils;
  * and the default secret location; {@link #locations()} and {@code spring.config.import}
  * locations inherit from them.
  *
- * @param enabled Whether Infisical secrets are loaded at all
- * @param siteUrl URL of the Infisical instance (self-hosted or dedicated), or {@code us}
- * / {@code eu} for Infisical Cloud's regions
- * @param clientId Client id of the machine identity's Universal Auth
- * @param clientSecret Client secret of the machine identity's Universal Auth
- * @param projectId Id of the project to read secrets from
- * @param environment Environment slug to read secrets from, e.g. {@code dev}; never
- * guessed
- * @param secretPath Folder to read secrets from
- * @param recursive Whether to include the secrets of all sub-folders
- * @param include Key patterns to load ({@code *} wildcards); empty loads all keys
- * @param exclude Key patterns to leave out ({@code *} wildcards)
- * @param includeImports Whether to merge secrets imported into the folder, as Infisical's
- * own clients do
- * @param expandReferences Whether the server expands {@code ${KEY}} references in values
- * @param pathAsPrefix Whether keys in sub-folders are prefixed by their folder path
- * ({@code /db/PASSWORD} becomes {@code db.password}) instead of colliding
- * @param prefix String prepended to every key of the location
- * @param tags Tag slugs a secret must carry to be loaded (any of them)
- * @param relaxedNames Whether an environment-variable-style key such as
- * {@code DB_PASSWORD} is also readable as {@code db.password}
- * @param failFast Whether start-up fails when a non-optional location cannot be loaded;
- * when {@code false} a warning is logged and start-up goes on
- * @param locations Further locations for the zero-configuration entry point; each
- * inherits unset values from these properties
- * @param http HTTP client settings
- * @param ssl TLS settings
- * @param token Access-token lifecycle settings
- * @param refresh Settings for keeping secrets fresh while the application runs
- * @param retry Start-up retry settings for transient failures
+ * @param enabled Whether to load secrets from Infisical.
+ * @param siteUrl URL of the Infisical instance, or 'us' or 'eu' for the regions of
+ * Infisical Cloud.
+ * @param clientId Client ID of the machine identity's Universal Auth.
+ * @param clientSecret Client secret of the machine identity's Universal Auth.
+ * @param projectId ID of the project to read secrets from.
+ * @param environment Slug of the environment to read secrets from, such as 'dev'.
+ * @param secretPath Path of the folder to read secrets from.
+ * @param recursive Whether to include the secrets of all sub-folders.
+ * @param include Patterns of the keys to load, with '*' as a wildcard. When empty, every
+ * key is loaded.
+ * @param exclude Patterns of the keys to leave out, with '*' as a wildcard.
+ * @param includeImports Whether to merge the secrets imported into the folder, as
+ * Infisical's own clients do.
+ * @param expandReferences Whether the server expands references such as ${KEY} in secret
+ * values.
+ * @param pathAsPrefix Whether the keys of sub-folders are prefixed with their folder path
+ * ('/db/PASSWORD' becomes 'db.PASSWORD') instead of colliding.
+ * @param prefix Prefix added to every key of the location.
+ * @param tags Slugs of the tags a secret must carry (any of them) to be loaded.
+ * @param relaxedNames Whether an environment-variable-style key such as 'DB_PASSWORD' is
+ * also readable as 'db.password'.
+ * @param failFast Whether to stop start-up when a location that is not optional cannot be
+ * loaded. When false, a warning is logged and start-up goes on.
+ * @param locations Further locations to load, each inheriting what it leaves unset from
+ * these properties. Each entry takes project-id, environment, secret-path, recursive,
+ * include-imports, expand-references, path-as-prefix, prefix, tags, include, exclude and
+ * optional.
+ * @param http HTTP client settings.
+ * @param ssl TLS settings.
+ * @param token Access token lifecycle settings.
+ * @param refresh Settings for keeping secrets fresh while the application runs.
+ * @param retry Settings for retrying transient failures at start-up.
  * @since 0.1.0
  */
 @ConfigurationProperties(InfisicalProperties.PREFIX)
@@ -171,18 +174,20 @@ public record InfisicalProperties(Boolean enabled, String siteUrl, @Nullable Str
 	 * One more location for the zero-configuration entry point. Unset values are
 	 * inherited.
 	 *
-	 * @param projectId Project id
-	 * @param environment Environment slug
-	 * @param secretPath Folder
-	 * @param recursive Whether to include sub-folders
-	 * @param include Key patterns to load
-	 * @param exclude Key patterns to leave out
-	 * @param includeImports Whether to merge imported secrets
-	 * @param expandReferences Whether references are expanded
-	 * @param pathAsPrefix Whether sub-folder paths become key prefixes
-	 * @param prefix String prepended to every key
-	 * @param tags Tag slugs to filter by
-	 * @param optional Whether a failure to load this location is only a warning
+	 * @param projectId ID of the project to read secrets from.
+	 * @param environment Slug of the environment to read secrets from.
+	 * @param secretPath Path of the folder to read secrets from.
+	 * @param recursive Whether to include the secrets of all sub-folders.
+	 * @param include Patterns of the keys to load, with '*' as a wildcard.
+	 * @param exclude Patterns of the keys to leave out, with '*' as a wildcard.
+	 * @param includeImports Whether to merge the secrets imported into the folder.
+	 * @param expandReferences Whether the server expands references in secret values.
+	 * @param pathAsPrefix Whether the keys of sub-folders are prefixed with their folder
+	 * path.
+	 * @param prefix Prefix added to every key of the location.
+	 * @param tags Slugs of the tags a secret must carry (any of them) to be loaded.
+	 * @param optional Whether a failure to load this location is only logged as a
+	 * warning.
 	 */
 	public record Location(@Nullable String projectId, @Nullable String environment, @Nullable String secretPath,
 			@Nullable Boolean recursive, @Nullable Boolean includeImports, @Nullable Boolean expandReferences,
@@ -194,8 +199,8 @@ public record InfisicalProperties(Boolean enabled, String siteUrl, @Nullable Str
 	/**
 	 * HTTP client settings.
 	 *
-	 * @param connectTimeout How long to wait for a connection
-	 * @param readTimeout How long to wait for an answer
+	 * @param connectTimeout Timeout for establishing a connection to Infisical.
+	 * @param readTimeout Timeout for reading an answer from Infisical.
 	 */
 	public record Http(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration readTimeout) {
 
@@ -208,8 +213,8 @@ public record InfisicalProperties(Boolean enabled, String siteUrl, @Nullable Str
 	/**
 	 * TLS settings. Certificate and host-name verification are always on.
 	 *
-	 * @param bundle Name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) that
-	 * holds the trust material (and client certificate) for the Infisical server
+	 * @param bundle Name of the SSL bundle (spring.ssl.bundle.*) that holds the trust
+	 * material, and the client certificate if any, for the Infisical server.
 	 */
 	public record Ssl(@Nullable String bundle) {
 
@@ -218,9 +223,10 @@ public record InfisicalProperties(Boolean enabled, String siteUrl, @Nullable Str
 	/**
 	 * Access-token lifecycle settings.
 	 *
-	 * @param renewAt Share of a token's lifetime after which it is renewed, between 0 and
-	 * 1
-	 * @param revokeOnShutdown Whether the token is revoked when the application stops
+	 * @param renewAt Share of a token's lifetime, between 0 and 1, after which it is
+	 * renewed.
+	 * @param revokeOnShutdown Whether to revoke the access token when the application
+	 * stops.
 	 */
 	public record Token(@DefaultValue("0.66") double renewAt, @DefaultValue("true") boolean revokeOnShutdown) {
 
@@ -233,10 +239,11 @@ public record InfisicalProperties(Boolean enabled, String siteUrl, @Nullable Str
 	/**
 	 * Settings for keeping secrets fresh while the application runs.
 	 *
-	 * @param enabled Whether secrets are polled and refreshed
-	 * @param interval Time between two polls of every location
+	 * @param enabled Whether to poll Infisical and refresh secrets while the application
+	 * runs.
+	 * @param interval Time between two polls of every location.
 	 * @param jitter Upper bound of a random delay added to each interval, so that a fleet
-	 * does not poll in step
+	 * of instances does not poll in step.
 	 */
 	public record Refresh(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration interval,
 			@DefaultValue("10s") Duration jitter) {
@@ -251,11 +258,11 @@ public record InfisicalProperties(Boolean enabled, String siteUrl, @Nullable Str
 	 * Start-up retry settings for transient failures (connection refused or reset,
 	 * timeouts, 429 and 5xx). Permanent failures are never retried.
 	 *
-	 * @param maxAttempts Attempts in all, the first included
-	 * @param initialInterval Delay before the first retry
-	 * @param multiplier Factor applied to the delay after each retry
-	 * @param maxInterval Upper bound of one delay
-	 * @param deadline Upper bound of the whole retried operation
+	 * @param maxAttempts Maximum number of attempts, the first one included.
+	 * @param initialInterval Delay before the first retry.
+	 * @param multiplier Factor applied to the delay after each retry.
+	 * @param maxInterval Maximum delay between two attempts.
+	 * @param deadline Maximum time spent on an operation and its retries.
 	 */
 	public record Retry(@DefaultValue("10") int maxAttempts, @DefaultValue("1s") Duration initialInterval,
 			@DefaultValue("1.5") double multiplier, @DefaultValue("5s") Duration maxInterval,

@@ -5,9 +5,13 @@ import java.time.Clock;
 import io.github.infisicalstarter.config.InfisicalProperties;
 import org.apache.commons.logging.Log;
 
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.boot.context.properties.bind.BindMethod;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.io.ResourceLoader;
@@ -71,7 +75,26 @@ public final class InfisicalSecretsServices {
 			return;
 		}
 		beanFactory.registerSingleton(BEAN_NAME, service);
-		beanFactory.registerSingleton(PROPERTIES_BEAN_NAME, service.getProperties());
+		if (beanFactory instanceof BeanDefinitionRegistry registry
+				&& !registry.containsBeanDefinition(PROPERTIES_BEAN_NAME)) {
+			registry.registerBeanDefinition(PROPERTIES_BEAN_NAME, propertiesDefinition(service.getProperties()));
+		}
+	}
+
+	/**
+	 * A bean definition (not a bare singleton: {@code /actuator/configprops} lists only
+	 * {@code @ConfigurationProperties} beans that have a definition) for properties that
+	 * were bound before the context existed, marked as a bound value object so that
+	 * neither Spring Boot nor Spring Cloud's rebinding binds them again.
+	 * @param properties the bound properties
+	 * @return the bean definition
+	 */
+	static BeanDefinition propertiesDefinition(InfisicalProperties properties) {
+		RootBeanDefinition definition = new RootBeanDefinition(InfisicalProperties.class, () -> properties);
+		// the attribute Spring Boot's @EnableConfigurationProperties sets on value
+		// objects
+		definition.setAttribute(BindMethod.class.getName(), BindMethod.VALUE_OBJECT);
+		return definition;
 	}
 
 }

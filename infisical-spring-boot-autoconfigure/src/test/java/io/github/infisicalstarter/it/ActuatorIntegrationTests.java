@@ -1,11 +1,13 @@
 package io.github.infisicalstarter.it;
 
+import io.github.infisicalstarter.env.InfisicalSecretsServices;
 import io.github.infisicalstarter.testserver.InfisicalTestServer;
 import io.github.infisicalstarter.testserver.InfisicalTestServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint.ConfigurationPropertiesBeanDescriptor;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -63,6 +65,20 @@ class ActuatorIntegrationTests {
 			assertThat(report).contains("password")
 				.doesNotContain("masked-password-value")
 				.doesNotContain(InfisicalTestServer.DEFAULT_CLIENT_SECRET);
+			// the properties the starter bound before the context existed are listed too,
+			// with the client secret masked
+			ConfigurationPropertiesBeanDescriptor infisicalProperties = configprops.configurationProperties()
+				.getContexts()
+				.get(context.getId())
+				.getBeans()
+				.get(InfisicalSecretsServices.PROPERTIES_BEAN_NAME);
+			assertThat(infisicalProperties).as("infisical properties in /actuator/configprops").isNotNull();
+			assertThat(infisicalProperties.getPrefix()).isEqualTo("infisical");
+			assertThat(infisicalProperties.getProperties())
+				.containsEntry("projectId", InfisicalTestServer.DEFAULT_PROJECT_ID)
+				.containsEntry("environment", "dev")
+				.containsEntry("clientId", InfisicalTestServer.DEFAULT_CLIENT_ID)
+				.containsEntry("clientSecret", "******");
 		}
 	}
 
