@@ -111,14 +111,15 @@ class ReleaseArtifactsTests {
 		}
 		assertThat(managed).containsExactlyInAnyOrderElementsOf(
 				published().stream().filter((pom) -> pom.packaging().equals("jar")).map(Pom::artifactId).toList());
-		// the build aligns its own modules through the same BOM
-		List<Element> rootManaged = Pom.read(ROOT).inheritedList("dependencyManagement/dependencies");
-		assertThat(rootManaged).anySatisfy((dependency) -> {
-			assertThat(Pom.text(dependency, "artifactId")).isEqualTo(BOM);
-			assertThat(Pom.text(dependency, "scope")).isEqualTo("import");
-		});
-		assertThat(rootManaged)
-			.noneSatisfy((dependency) -> assertThat(managed).contains(Pom.text(dependency, "artifactId")));
+		// the build manages its own modules exactly as the BOM does
+		List<String> rootManaged = new ArrayList<>();
+		for (Element dependency : Pom.read(ROOT).inheritedList("dependencyManagement/dependencies")) {
+			if (GROUP_ID.equals(Pom.text(dependency, "groupId"))) {
+				assertThat(Pom.text(dependency, "version")).isEqualTo("${project.version}");
+				rootManaged.add(Pom.text(dependency, "artifactId"));
+			}
+		}
+		assertThat(rootManaged).containsExactlyInAnyOrderElementsOf(managed);
 	}
 
 	private static List<Pom> published() {
