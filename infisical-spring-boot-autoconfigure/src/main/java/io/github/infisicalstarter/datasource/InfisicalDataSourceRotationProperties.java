@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * application's main {@code DataSource}.
  *
  * @param enabled Whether credentials changed by a refresh are applied to running HikariCP
- * pools (username and password together, then a soft eviction)
- * @param pools Further pools to treat the same way, each a DataSource bean and the
- * property prefix its username and password are read from
+ * pools, username and password together, followed by a soft eviction.
+ * @param pools Further pools to treat the same way. Each entry takes bean, the name of a
+ * DataSource bean, and prefix, the property prefix its username and password are read
+ * from.
  * @since 0.1.0
  */
 @ConfigurationProperties(InfisicalDataSourceRotationProperties.PREFIX)

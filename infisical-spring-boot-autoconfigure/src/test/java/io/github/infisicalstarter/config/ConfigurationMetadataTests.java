@@ -2,9 +2,10 @@ package io.github.infisicalstarter.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The configuration metadata that IDEs show for completion reads like Spring Boot's own:
  * every property has a description, written as plain sentences (the configuration
  * processor copies javadoc text as it is, so a {@code @code} tag would show up raw), and
- * the entries of {@code infisical.locations}, which the metadata format cannot describe
- * one by one, are named in its description.
+ * the keys of an entry of a list such as {@code infisical.locations}, which the metadata
+ * format cannot describe one by one, are named in the list's description.
  */
 class ConfigurationMetadataTests {
 
@@ -46,23 +47,24 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
-	void theLocationsDescriptionNamesEveryKeyOfAnEntry() {
-		String description = property("infisical.locations").get("description").asString();
-		List<String> keys = new ArrayList<>();
-		Arrays.stream(InfisicalProperties.Location.class.getRecordComponents())
-			.map((component) -> component.getName().replaceAll("([A-Z])", "-$1").toLowerCase())
-			.forEach(keys::add);
-		assertThat(keys).contains("project-id", "secret-path", "optional");
-		assertThat(description).contains(keys);
-	}
-
-	private static JsonNode property(String name) {
+	void aListOfEntriesNamesTheKeysOfAnEntry() throws ClassNotFoundException {
+		// the metadata format cannot describe infisical.locations[n].project-id and the
+		// like
+		List<String> lists = new ArrayList<>();
 		for (JsonNode property : METADATA.get("properties")) {
-			if (property.get("name").asString().equals(name)) {
-				return property;
+			String type = property.get("type").asString();
+			if (type.startsWith("java.util.List<io.github.infisicalstarter.")) {
+				Class<?> entry = Class.forName(type.substring("java.util.List<".length(), type.length() - 1));
+				String description = property.get("description").asString();
+				assertThat(entry.getRecordComponents()).as(type).isNotEmpty();
+				for (RecordComponent component : entry.getRecordComponents()) {
+					String key = component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+					assertThat(description).as(property.get("name").asString()).contains(key);
+				}
+				lists.add(property.get("name").asString());
 			}
 		}
-		throw new AssertionError("No metadata for " + name);
+		assertThat(lists).contains("infisical.locations");
 	}
 
 	private static JsonNode read() {
