@@ -3,8 +3,8 @@ package io.github.infisicalstarter.autoconfigure;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
@@ -31,9 +31,9 @@ public final class InfisicalAutoConfiguration {
 	 * @return the callback
 	 */
 	@Bean
-	@ConditionalOnBean(InfisicalSecretsService.class)
-	DisposableBean infisicalSecretsServiceShutdown(InfisicalSecretsService infisicalSecretsService) {
-		return infisicalSecretsService::close;
+	@ConditionalOnInfisicalSecretsService
+	DisposableBean infisicalSecretsServiceShutdown(ObjectProvider<InfisicalSecretsService> infisicalSecretsService) {
+		return () -> infisicalSecretsService.ifAvailable(InfisicalSecretsService::close);
 	}
 
 	@Configuration(proxyBeanMethods = false)

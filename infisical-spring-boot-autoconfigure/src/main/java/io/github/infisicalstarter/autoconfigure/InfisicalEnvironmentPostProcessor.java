@@ -24,6 +24,7 @@ import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MutablePropertySources;
@@ -47,6 +48,11 @@ import org.springframework.core.io.DefaultResourceLoader;
  * With explicit imports, or when Spring Cloud's bootstrap context loads Infisical
  * locations (see {@link BootstrapMode}), the zero-configuration location is not loaded
  * here, so nothing loads twice.
+ * <p>
+ * During Spring AOT processing ({@code spring-boot:process-aot}, when
+ * {@value AbstractAotProcessor#AOT_PROCESSING} is set) it does nothing: the build needs
+ * no credentials, never contacts Infisical and writes no secret into generated files; the
+ * processed application loads its secrets when it runs.
  *
  * @since 0.1.0
  */
@@ -82,6 +88,12 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+			// build time (spring-boot:process-aot): no credentials, no network, and no
+			// secret
+			// may end up in generated code; the processed application loads at run time
+			return;
+		}
 		MutablePropertySources sources = environment.getPropertySources();
 		if (sources.contains(BOOTSTRAP_SOURCE)) {
 			return;

@@ -3,9 +3,13 @@ package io.github.infisicalstarter.bootstrap;
 import java.util.List;
 import java.util.Set;
 
+import io.github.infisicalstarter.config.InfisicalConfigurationException;
+
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.cloud.util.PropertyUtils;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.util.ClassUtils;
@@ -28,6 +32,25 @@ public final class BootstrapMode {
 			"defaultProperties", "springCloudDefaultProperties");
 
 	private BootstrapMode() {
+	}
+
+	/**
+	 * Refuse the bootstrap-context door under Spring AOT, at build time
+	 * ({@code spring-boot:process-aot}) and when a processed application runs: Spring
+	 * Cloud's bootstrap context is a second application context that AOT does not
+	 * process, so loading there would either contact Infisical during the build or run
+	 * unprocessed configuration at run time. The other two doors work with AOT.
+	 * @throws InfisicalConfigurationException under AOT
+	 */
+	static void checkNotAot() {
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING) || AotDetector.useGeneratedArtifacts()) {
+			throw new InfisicalConfigurationException("spring.cloud.bootstrap.enabled",
+					"Infisical secrets cannot be loaded by Spring Cloud's bootstrap context under Spring AOT "
+							+ "(AOT processing or spring.aot.enabled=true): the bootstrap context is not AOT-processed.",
+					"Load Infisical secrets with spring.config.import=infisical: or the infisical.* properties in "
+							+ "application.yml (both work with AOT), and set spring.cloud.bootstrap.enabled=false "
+							+ "or move infisical.* out of the bootstrap files.");
+		}
 	}
 
 	/**

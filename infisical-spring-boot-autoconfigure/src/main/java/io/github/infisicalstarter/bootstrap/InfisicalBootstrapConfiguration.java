@@ -23,7 +23,8 @@ import org.springframework.core.io.ResourceLoader;
  * bootstrap environment (for example {@code bootstrap.yml}) sets
  * {@code infisical.client-id}; otherwise the zero-configuration entry point handles
  * {@code application.yml}. The service is shared with the bootstrap contexts that Spring
- * Cloud builds to refresh, so a refresh reuses the client and token.
+ * Cloud builds to refresh, so a refresh reuses the client and token. It does not work
+ * with Spring AOT (see {@link BootstrapMode#checkNotAot()}).
  *
  * @since 0.1.0
  */
@@ -35,6 +36,7 @@ public class InfisicalBootstrapConfiguration {
 	@Bean(name = InfisicalSecretsServices.BEAN_NAME, destroyMethod = "")
 	InfisicalSecretsService infisicalSecretsService(ConfigurableEnvironment environment,
 			ResourceLoader resourceLoader) {
+		BootstrapMode.checkNotAot();
 		Binder binder = Binder.get(environment);
 		InfisicalProperties properties = InfisicalSecretsServices.bind(binder);
 		return BootstrapServices.acquire(properties,

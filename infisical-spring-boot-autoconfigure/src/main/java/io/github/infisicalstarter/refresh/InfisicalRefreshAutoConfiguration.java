@@ -1,9 +1,11 @@
 package io.github.infisicalstarter.refresh;
 
+import io.github.infisicalstarter.autoconfigure.ConditionalOnInfisicalSecretsService;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,19 +13,33 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the refresh watcher, when secrets were loaded and Spring Cloud
- * Context is present to turn its events into refreshes.
+ * Context is present and on ({@code spring.cloud.refresh.enabled}) to turn its events
+ * into refreshes.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(afterName = "io.github.infisicalstarter.autoconfigure.InfisicalAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.cloud.endpoint.event.RefreshEvent")
-@ConditionalOnBooleanProperty(name = { "infisical.enabled", "infisical.refresh.enabled" }, matchIfMissing = true)
-@ConditionalOnBean(InfisicalSecretsService.class)
+@ConditionalOnBooleanProperty(
+		name = { "infisical.enabled", "infisical.refresh.enabled", "spring.cloud.refresh.enabled" },
+		matchIfMissing = true)
+@ConditionalOnInfisicalSecretsService
 public final class InfisicalRefreshAutoConfiguration {
 
+	/**
+	 * The watcher; {@code null} (no bean) only in an AOT-processed application that runs
+	 * without Infisical secrets, see {@link ConditionalOnInfisicalSecretsService}.
+	 * @param infisicalSecretsServices the service, if secrets were loaded
+	 * @param publisher where refresh events go
+	 * @return the watcher, or {@code null}
+	 */
 	@Bean
-	InfisicalSecretsWatcher infisicalSecretsWatcher(InfisicalSecretsService infisicalSecretsService,
+	@Nullable InfisicalSecretsWatcher infisicalSecretsWatcher(ObjectProvider<InfisicalSecretsService> infisicalSecretsServices,
 			ApplicationEventPublisher publisher) {
+		InfisicalSecretsService infisicalSecretsService = infisicalSecretsServices.getIfAvailable();
+		if (infisicalSecretsService == null) {
+			return null;
+		}
 		return new InfisicalSecretsWatcher(infisicalSecretsService, publisher,
 				infisicalSecretsService.getProperties().refresh());
 	}

@@ -51,6 +51,23 @@ class InfisicalAutoConfigurationTests {
 	}
 
 	@Test
+	void aotProcessingKeepsTheWatcherAndShutdownForRunTime() {
+		// at build time no service exists (nothing contacts Infisical); the processed
+		// application decides at run time
+		this.contextRunner.withSystemProperties("spring.aot.processing=true").run((context) -> {
+			assertThat(context).hasBean("infisicalSecretsWatcher").hasBean("infisicalSecretsServiceShutdown");
+			assertThat(context.getBeanProvider(InfisicalSecretsWatcher.class).getIfAvailable()).isNull();
+		});
+	}
+
+	@Test
+	void noWatcherWhenSpringCloudRefreshIsSwitchedOff() {
+		this.contextRunner.withUserConfiguration(ServiceConfiguration.class)
+			.withPropertyValues("spring.cloud.refresh.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(InfisicalSecretsWatcher.class));
+	}
+
+	@Test
 	void refreshCanBeSwitchedOff() {
 		this.contextRunner.withUserConfiguration(ServiceConfiguration.class)
 			.withPropertyValues("infisical.refresh.enabled=false")

@@ -6,8 +6,11 @@ import io.github.infisicalstarter.refresh.InfisicalSecretsWatcher;
 import io.github.infisicalstarter.testserver.InfisicalTestServer;
 import io.github.infisicalstarter.testserver.InfisicalTestServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.PropertySource;
 
@@ -16,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Spring Cloud bootstrap-context entry point ({@code PropertySourceLocator}).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BootstrapIntegrationTests {
 
 	@RegisterExtension
@@ -76,6 +80,23 @@ class BootstrapIntegrationTests {
 			assertThat(context.getBean(FooHolder.class).foo()).isEqualTo("BAR");
 			assertThat(server.count("GET", "/api/v4/secrets")).isOne();
 		}
+	}
+
+	@Test
+	void bootstrapDoorRefusesAotWithAClearMessage(CapturedOutput output) {
+		InfisicalTestServer server = infisical.server();
+		System.setProperty("spring.aot.processing", "true");
+		try {
+			FailureReport report = FailureReport.ofFailedStartup(output, server,
+					"--spring.cloud.bootstrap.enabled=true", "--spring.cloud.bootstrap.name=bootstrap-infisical");
+			assertThat(report.description()).contains("Spring Cloud's bootstrap context under Spring AOT");
+			assertThat(report.action()).contains("spring.config.import=infisical:")
+				.contains("spring.cloud.bootstrap.enabled=false");
+		}
+		finally {
+			System.clearProperty("spring.aot.processing");
+		}
+		assertThat(server.journal()).as("nothing contacted Infisical").isEmpty();
 	}
 
 }

@@ -51,13 +51,18 @@ final class DemoInfisical implements AutoCloseable {
 	/**
 	 * Whether to run in demo mode: no Infisical client id in the
 	 * {@code INFISICAL_CLIENT_ID} environment variable, the {@code infisical.client-id}
-	 * system property or a {@code --infisical.client-id} argument.
+	 * system property or a {@code --infisical.client-id} argument, and not during Spring
+	 * AOT processing.
 	 * @param env the environment variables
 	 * @param system the system properties
 	 * @param args the command-line arguments
 	 * @return {@code true} when no credentials are configured
 	 */
 	static boolean isWanted(Map<String, String> env, Properties system, String[] args) {
+		if (Boolean.parseBoolean(system.getProperty("spring.aot.processing"))) {
+			// spring-boot:process-aot runs main() at build time: no server to start there
+			return false;
+		}
 		if (StringUtils.hasText(env.get("INFISICAL_CLIENT_ID"))
 				|| StringUtils.hasText(system.getProperty(CLIENT_ID_PROPERTY))) {
 			return false;
