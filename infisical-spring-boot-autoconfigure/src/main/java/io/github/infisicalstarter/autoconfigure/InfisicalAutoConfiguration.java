@@ -1,5 +1,6 @@
 package io.github.infisicalstarter.autoconfigure;
 
+import io.github.infisicalstarter.actuate.InfisicalSanitizingFunction;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
 
 import org.springframework.beans.factory.DisposableBean;

@@ -31,6 +31,8 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.metrics.ApplicationStartup;
+import org.springframework.core.metrics.StartupStep;
 
 /**
  * Loads Infisical secrets right after Spring Boot's config data, when the environment is
@@ -132,11 +134,11 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 			service.prefetch(targets.stream().map((target) -> target.location().location()).toList());
 		}
 		Set<SecretsLocation> seen = new HashSet<>();
+		ApplicationStartup startup = application.getApplicationStartup();
 		try {
 			for (Target target : targets) {
 				if (seen.add(target.location().location())) {
-					place(sources, target.placeholder(),
-							service.load(target.location().location(), target.location().optional()));
+					place(sources, target.placeholder(), load(service, target.location(), startup));
 				}
 				else if (target.placeholder() != null) {
 					sources.remove(target.placeholder().getName());
@@ -149,6 +151,24 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 				service.close();
 			}
 			throw ex;
+		}
+	}
+
+	/**
+	 * Load one location inside an {@code infisical.location.load} start-up step, so
+	 * {@code /actuator/startup} shows each location's cost (the first one includes the
+	 * login).
+	 */
+	private static InfisicalPropertySource load(InfisicalSecretsService service, OptionalLocation location,
+			ApplicationStartup startup) {
+		StartupStep step = startup.start("infisical.location.load").tag("location", location.location().name());
+		try {
+			InfisicalPropertySource source = service.load(location.location(), location.optional());
+			step.tag("secrets", Integer.toString(source.getSnapshot().size()));
+			return source;
+		}
+		finally {
+			step.end();
 		}
 	}
 

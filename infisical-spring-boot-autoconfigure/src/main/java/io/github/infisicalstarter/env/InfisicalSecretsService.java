@@ -1,6 +1,7 @@
 package io.github.infisicalstarter.env;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +52,8 @@ public final class InfisicalSecretsService implements AutoCloseable {
 
 	private final StartupRetry retry;
 
+	private final Clock clock;
+
 	private final Map<SecretsLocation, LocationState> states = new ConcurrentHashMap<>();
 
 	private final Map<SecretsLocation, CompletableFuture<SecretsSnapshot>> prefetches = new ConcurrentHashMap<>();
@@ -60,7 +63,8 @@ public final class InfisicalSecretsService implements AutoCloseable {
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	InfisicalSecretsService(InfisicalProperties properties, InfisicalClient client, AccessTokenManager tokens,
-			Log logger) {
+			Log logger, Clock clock) {
+		this.clock = clock;
 		this.properties = properties;
 		this.client = client;
 		this.tokens = tokens;
@@ -87,7 +91,7 @@ public final class InfisicalSecretsService implements AutoCloseable {
 				properties.clientId(), properties.clientSecret());
 		AccessTokenManager tokens = new AccessTokenManager(authentication, client.getLoginClient(), properties.token(),
 				clock);
-		return new InfisicalSecretsService(properties, client, tokens, logger);
+		return new InfisicalSecretsService(properties, client, tokens, logger, clock);
 	}
 
 	/**
@@ -157,7 +161,7 @@ public final class InfisicalSecretsService implements AutoCloseable {
 						+ this.client.getSiteUrl() + ". Check infisical.environment and infisical.secret-path "
 						+ "(older servers answer an unknown environment or path with an empty list).");
 			}
-			this.states.put(location, new LocationState(snapshot));
+			this.states.put(location, LocationState.loaded(snapshot, this.clock.instant()));
 			if (this.logger.isDebugEnabled()) {
 				this.logger.debug("Loaded " + snapshot.size() + " Infisical secrets for " + location.describe() + " in "
 						+ (System.nanoTime() - start) / 1_000_000 + " ms");
@@ -171,7 +175,7 @@ public final class InfisicalSecretsService implements AutoCloseable {
 			}
 			this.logger.warn(failure.getMessage() + " Starting without these secrets ("
 					+ (optional ? "the location is optional" : "infisical.fail-fast=false") + ").");
-			this.states.put(location, new LocationState(SecretsSnapshot.EMPTY));
+			this.states.put(location, LocationState.notLoaded(failure.getMessage()));
 			return new InfisicalPropertySource(location, SecretsSnapshot.EMPTY);
 		}
 	}
@@ -182,6 +186,20 @@ public final class InfisicalSecretsService implements AutoCloseable {
 	 */
 	public Set<SecretsLocation> getLocations() {
 		return Set.copyOf(this.states.keySet());
+	}
+
+	/**
+	 * Return the service's state, for health, the actuator endpoint and gauges: built
+	 * from what the service already knows, never by calling Infisical.
+	 * @return the current status
+	 */
+	public InfisicalStatus status() {
+		List<InfisicalStatus.LocationStatus> locations = this.states.entrySet()
+			.stream()
+			.map((entry) -> entry.getValue().status(entry.getKey().name()))
+			.sorted(Comparator.comparing(InfisicalStatus.LocationStatus::name))
+			.toList();
+		return new InfisicalStatus(locations, null, null);
 	}
 
 	/**
@@ -197,12 +215,19 @@ public final class InfisicalSecretsService implements AutoCloseable {
 			return null;
 		}
 		SecretsSnapshot previous = state.snapshot;
-		SecretsSnapshot current = fetch(location, previous);
-		if (current.equals(previous)) {
-			state.snapshot = current;
+		SecretsSnapshot current;
+		try {
+			current = fetch(location, previous);
+		}
+		catch (InfisicalException ex) {
+			state.failed(ex.getMessage());
+			throw ex;
+		}
+		boolean changed = !current.equals(previous);
+		state.succeeded(current, changed, this.clock.instant());
+		if (!changed) {
 			return null;
 		}
-		state.snapshot = current;
 		state.fresh = true;
 		return current;
 	}
@@ -213,9 +238,11 @@ public final class InfisicalSecretsService implements AutoCloseable {
 			return state.snapshot;
 		}
 		try {
-			state.snapshot = fetch(location, state.snapshot);
+			SecretsSnapshot current = fetch(location, state.snapshot);
+			state.succeeded(current, !current.equals(state.snapshot), this.clock.instant());
 		}
 		catch (InfisicalException ex) {
+			state.failed(ex.getMessage());
 			this.logger.warn("Could not refresh Infisical secrets for " + location.describe()
 					+ "; keeping the last good values: " + ex.getMessage());
 		}
@@ -295,21 +322,6 @@ public final class InfisicalSecretsService implements AutoCloseable {
 	@Override
 	public String toString() {
 		return "InfisicalSecretsService[" + this.client + ", locations=" + this.states.size() + "]";
-	}
-
-	/**
-	 * What the service knows about one location.
-	 */
-	private static final class LocationState {
-
-		volatile SecretsSnapshot snapshot;
-
-		volatile boolean fresh;
-
-		LocationState(SecretsSnapshot snapshot) {
-			this.snapshot = snapshot;
-		}
-
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.infisicalstarter.autoconfigure;
 
 import java.time.Clock;
 
+import io.github.infisicalstarter.actuate.InfisicalSanitizingFunction;
 import io.github.infisicalstarter.config.InfisicalProperties;
 import io.github.infisicalstarter.config.SecretsLocation;
 import io.github.infisicalstarter.env.InfisicalPropertySource;
@@ -24,7 +25,7 @@ import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class InfisicalAutoConfigurationTests {
+public class InfisicalAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(InfisicalAutoConfiguration.class, InfisicalRefreshAutoConfiguration.class));
@@ -106,8 +107,11 @@ class InfisicalAutoConfigurationTests {
 		assertThat(function.apply(new SanitizableData(other, "plain", "x")).getValue()).isEqualTo("x");
 	}
 
+	/**
+	 * A service as the doors leave it, for other auto-configuration tests.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	static class ServiceConfiguration {
+	public static class ServiceConfiguration {
 
 		@Bean(name = InfisicalSecretsServices.BEAN_NAME, destroyMethod = "close")
 		InfisicalSecretsService infisicalSecretsService() {

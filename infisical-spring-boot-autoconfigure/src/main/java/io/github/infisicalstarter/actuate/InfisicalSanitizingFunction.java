@@ -1,4 +1,4 @@
-package io.github.infisicalstarter.autoconfigure;
+package io.github.infisicalstarter.actuate;
 
 import java.util.Locale;
 
@@ -15,7 +15,7 @@ import org.springframework.core.env.PropertySource;
  *
  * @since 0.1.0
  */
-final class InfisicalSanitizingFunction implements SanitizingFunction {
+public final class InfisicalSanitizingFunction implements SanitizingFunction {
 
 	@Override
 	public SanitizableData apply(SanitizableData data) {
