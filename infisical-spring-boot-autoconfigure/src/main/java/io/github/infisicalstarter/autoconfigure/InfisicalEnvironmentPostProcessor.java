@@ -15,6 +15,7 @@ import io.github.infisicalstarter.configdata.InfisicalImportPlaceholder;
 import io.github.infisicalstarter.env.InfisicalPropertySource;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
 import io.github.infisicalstarter.env.InfisicalSecretsServices;
+import io.github.infisicalstarter.env.LoadReport;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +34,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.metrics.ApplicationStartup;
 import org.springframework.core.metrics.StartupStep;
+import org.springframework.util.ClassUtils;
 
 /**
  * Loads Infisical secrets right after Spring Boot's config data, when the environment is
@@ -67,6 +69,18 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 
 	private static final List<String> TRIGGERS = List.of("client-id", "client-secret", "project-id", "environment",
 			"locations[0].environment", "locations[0].project-id", "locations[0].secret-path");
+
+	private static final String NOT_CONFIGURED = "The Infisical starter is on the class path but not configured, "
+			+ "so no secrets are loaded: set infisical.client-id, infisical.client-secret, infisical.project-id "
+			+ "and infisical.environment (or infisical.enabled=false to remove this line).";
+
+	private static final String NO_REFRESH = "Infisical secrets will not be refreshed while the application runs: "
+			+ "refresh needs Spring Cloud Context. Add org.springframework.cloud:spring-cloud-context "
+			+ "(version from the Spring Cloud BOM), or set infisical.refresh.enabled=false.";
+
+	private static final boolean REFRESH_POSSIBLE = ClassUtils.isPresent(
+			"org.springframework.cloud.endpoint.event.RefreshEvent",
+			InfisicalEnvironmentPostProcessor.class.getClassLoader());
 
 	private final Log logger;
 
@@ -111,12 +125,26 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 			}
 		}
 		Binder binder = Binder.get(environment);
-		if (placeholders.isEmpty() && (loaded || !isConfigured(binder) || BootstrapMode.locatorLoads(environment))) {
-			return;
+		if (placeholders.isEmpty()) {
+			if (loaded) {
+				return;
+			}
+			if (!isConfigured(binder)) {
+				if (binder.bind("infisical.enabled", Boolean.class).orElse(true)) {
+					this.logger.info(NOT_CONFIGURED);
+				}
+				return;
+			}
+			if (BootstrapMode.locatorLoads(environment)) {
+				return;
+			}
 		}
 		InfisicalProperties properties = InfisicalSecretsServices.bind(binder);
 		if (!properties.enabled()) {
 			placeholders.forEach((placeholder) -> sources.remove(placeholder.getName()));
+			return;
+		}
+		if (!valid(properties, placeholders, sources)) {
 			return;
 		}
 		List<Target> targets = placeholders.isEmpty() ? zeroConfigurationTargets(properties)
@@ -126,19 +154,23 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 		}
 		// a refresh (Spring Cloud runs post-processors again) reuses the running service
 		boolean created = !this.bootstrapContext.isRegistered(InfisicalSecretsService.class);
+		long start = System.nanoTime();
 		InfisicalSecretsService service = service(properties, binder, targets, sources);
 		if (service == null) {
 			return;
 		}
 		if (targets.size() > 1) {
-			service.prefetch(targets.stream().map((target) -> target.location().location()).toList());
+			service.prefetch(targets.stream().map(Target::location).toList());
 		}
 		Set<SecretsLocation> seen = new HashSet<>();
 		ApplicationStartup startup = application.getApplicationStartup();
+		List<InfisicalPropertySource> placed = new ArrayList<>();
 		try {
 			for (Target target : targets) {
 				if (seen.add(target.location().location())) {
-					place(sources, target.placeholder(), load(service, target.location(), startup));
+					InfisicalPropertySource source = load(service, target.location(), startup);
+					place(sources, target.placeholder(), source);
+					placed.add(source);
 				}
 				else if (target.placeholder() != null) {
 					sources.remove(target.placeholder().getName());
@@ -151,6 +183,35 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 				service.close();
 			}
 			throw ex;
+		}
+		if (created) {
+			this.logger.info(LoadReport.describe(placed, System.nanoTime() - start));
+			if (properties.refresh().enabled() && !REFRESH_POSSIBLE) {
+				this.logger.info(NO_REFRESH);
+			}
+		}
+	}
+
+	/**
+	 * Check the properties before anything is sent. A mistake fails start-up, or, when
+	 * fail-fast is off or every import is optional, is one warning and start-up goes on
+	 * without Infisical secrets.
+	 */
+	private boolean valid(InfisicalProperties properties, List<InfisicalImportPlaceholder> placeholders,
+			MutablePropertySources sources) {
+		try {
+			properties.validate();
+			return true;
+		}
+		catch (InfisicalException ex) {
+			boolean allOptional = !placeholders.isEmpty()
+					&& placeholders.stream().allMatch(InfisicalImportPlaceholder::isOptional);
+			if (properties.failFast() && !allOptional) {
+				throw ex;
+			}
+			this.logger.warn(ex.getMessage() + " Starting without Infisical secrets.");
+			placeholders.forEach((placeholder) -> sources.remove(placeholder.getName()));
+			return false;
 		}
 	}
 
@@ -228,6 +289,7 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 
 	private static void place(MutablePropertySources sources, @Nullable InfisicalImportPlaceholder placeholder,
 			InfisicalPropertySource source) {
+		source.attach(sources);
 		if (placeholder != null) {
 			if (sources.contains(source.getName())) {
 				sources.remove(placeholder.getName());

@@ -39,6 +39,7 @@ public class InfisicalBootstrapConfiguration {
 		BootstrapMode.checkNotAot();
 		Binder binder = Binder.get(environment);
 		InfisicalProperties properties = InfisicalSecretsServices.bind(binder);
+		properties.validate();
 		return BootstrapServices.acquire(properties,
 				() -> InfisicalSecretsService.create(properties,
 						SslBundleLookup.find(properties, binder, resourceLoader),

@@ -140,6 +140,17 @@ public record InfisicalProperties(Boolean enabled, String siteUrl, @Nullable Str
 	}
 
 	/**
+	 * Check every value before anything is sent to the server: no unresolved {@code ${…}}
+	 * placeholder (its variable is not set) and every duration, ratio and count within
+	 * its range.
+	 * @throws InfisicalConfigurationException naming the property (and the missing
+	 * variable), never a value
+	 */
+	public void validate() {
+		InfisicalPropertiesValidation.validate(this);
+	}
+
+	/**
 	 * Check that the Universal Auth credentials are set.
 	 * @throws InfisicalConfigurationException naming the missing property
 	 */

@@ -3,11 +3,13 @@ package io.github.infisicalstarter.env;
 import io.github.infisicalstarter.config.SecretsLocation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.PropertySourceInfo;
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.OriginLookup;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.PropertySources;
 
 /**
  * The secrets of one {@link SecretsLocation} in the Spring Environment. Its source is the
@@ -15,6 +17,13 @@ import org.springframework.core.env.PropertySource;
  * shows no secret. The values are an immutable {@link SecretsSnapshot}; a refresh
  * replaces the whole property source (by name) in one step, so readers never see a mix of
  * old and new values.
+ * <p>
+ * A relaxed alias ({@code db.password} for the secret {@code DB_PASSWORD}) follows its
+ * key: when a property source of higher precedence (command line, system properties, a
+ * later Infisical location …) defines {@code DB_PASSWORD}, the alias reads that value, so
+ * overriding a key locally overrides every name of it. Only alias lookups pay for this
+ * check, and only once the source knows its environment (see
+ * {@link #attach(PropertySources)}).
  *
  * @since 0.1.0
  */
@@ -22,6 +31,8 @@ public final class InfisicalPropertySource extends EnumerablePropertySource<Secr
 		implements OriginLookup<String>, PropertySourceInfo {
 
 	private final SecretsSnapshot snapshot;
+
+	private volatile @Nullable PropertySources environment;
 
 	/**
 	 * Create a property source named after its location.
@@ -44,9 +55,52 @@ public final class InfisicalPropertySource extends EnumerablePropertySource<Secr
 		return source instanceof InfisicalPropertySource || source.getName().contains(SecretsLocation.PREFIX);
 	}
 
+	/**
+	 * Tell the source the property sources it is placed among, so that its relaxed
+	 * aliases follow a definition of their key in a source of higher precedence.
+	 * @param environment the property sources of the environment that holds this source
+	 * @return this source
+	 */
+	public InfisicalPropertySource attach(PropertySources environment) {
+		this.environment = environment;
+		return this;
+	}
+
 	@Override
 	public @Nullable Object getProperty(String name) {
-		return this.snapshot.get(name);
+		String value = this.snapshot.get(name);
+		String key = (value != null && this.environment != null) ? this.snapshot.aliasOf(name) : null;
+		if (key == null) {
+			return value;
+		}
+		PropertySource<?> above = overridingSource(key);
+		return (above != null) ? above.getProperty(key) : value;
+	}
+
+	/**
+	 * Return the source of higher precedence that defines the key a relaxed alias stands
+	 * for, if any.
+	 * @param key the key of a relaxed alias
+	 * @return the overriding source, or {@code null} when no higher source defines the
+	 * key or the environment is unknown
+	 */
+	private @Nullable PropertySource<?> overridingSource(String key) {
+		PropertySources environment = this.environment;
+		if (environment == null) {
+			return null;
+		}
+		PropertySource<?> found = null;
+		for (PropertySource<?> source : environment) {
+			if (source == this || source.getSource() == getSource()) {
+				return found;
+			}
+			if (found == null && !ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)
+					&& source.containsProperty(key)) {
+				found = source;
+			}
+		}
+		// not (or no longer) among these sources: nothing is known to be above it
+		return null;
 	}
 
 	@Override
@@ -66,7 +120,11 @@ public final class InfisicalPropertySource extends EnumerablePropertySource<Secr
 	@Override
 	public @Nullable Origin getOrigin(String name) {
 		String key = this.snapshot.key(name);
-		return (key != null) ? new SecretOrigin(key, getName()) : null;
+		if (key == null) {
+			return null;
+		}
+		PropertySource<?> above = (this.snapshot.aliasOf(name) != null) ? overridingSource(key) : null;
+		return (above != null) ? OriginLookup.getOrigin(above, key) : new SecretOrigin(key, getName());
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.infisicalstarter.env;
 
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,7 @@ import io.github.infisicalstarter.client.SecretsResponse;
 import io.github.infisicalstarter.config.InfisicalConfigurationException;
 import io.github.infisicalstarter.config.InfisicalProperties;
 import io.github.infisicalstarter.config.SecretsLocation;
+import io.github.infisicalstarter.config.SecretsLocations.OptionalLocation;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 
@@ -122,28 +124,29 @@ public final class InfisicalSecretsService implements AutoCloseable {
 	 * Start fetching locations in parallel, so that several locations cost the time of
 	 * one. A later {@link #load} picks up the result. Locations already loaded are
 	 * skipped.
-	 * @param locations the locations about to be loaded
+	 * @param locations the locations about to be loaded, with whether each is optional
 	 */
-	public void prefetch(List<SecretsLocation> locations) {
-		List<SecretsLocation> pending = locations.stream()
-			.filter((location) -> !this.states.containsKey(location) && !this.prefetches.containsKey(location))
-			.distinct()
-			.toList();
+	public void prefetch(List<OptionalLocation> locations) {
+		Map<SecretsLocation, Boolean> pending = new LinkedHashMap<>();
+		for (OptionalLocation location : locations) {
+			if (!this.states.containsKey(location.location()) && !this.prefetches.containsKey(location.location())) {
+				pending.merge(location.location(), location.optional(), Boolean::logicalAnd);
+			}
+		}
 		if (pending.isEmpty() || this.closed.get()) {
 			return;
 		}
-		for (SecretsLocation location : pending) {
-			this.prefetches.computeIfAbsent(location,
-					(key) -> CompletableFuture.supplyAsync(() -> fetchWithRetry(key), prefetcher()));
-		}
+		pending.forEach((location, optional) -> this.prefetches.computeIfAbsent(location,
+				(key) -> CompletableFuture.supplyAsync(() -> fetchFirst(key, optional), prefetcher())));
 	}
 
 	/**
-	 * Load a location into a new property source. The first load of a location fetches it
-	 * (retrying transient failures); a failure then fails start-up, or, when the location
-	 * is optional or fail-fast is off, logs one warning and yields an empty source that
-	 * later polls may fill. Later loads (Spring Cloud refreshes) reuse a change a poll
-	 * already fetched, or fetch again, and keep the last good values when that fails.
+	 * Load a location into a new property source. The first load of a location fetches
+	 * it, retrying transient failures; a failure then fails start-up. When the location
+	 * is optional or fail-fast is off, a failure would not stop start-up, so it does not
+	 * hold start-up either: one attempt, then one warning and an empty source that later
+	 * polls fill in. Later loads (Spring Cloud refreshes) reuse a change a poll already
+	 * fetched, or fetch again, and keep the last good values when that fails.
 	 * @param location the location
 	 * @param optional whether failing to load is only a warning
 	 * @return the property source
@@ -155,7 +158,7 @@ public final class InfisicalSecretsService implements AutoCloseable {
 		}
 		long start = System.nanoTime();
 		try {
-			SecretsSnapshot snapshot = awaitFirst(location);
+			SecretsSnapshot snapshot = awaitFirst(location, optional);
 			if (snapshot.size() == 0) {
 				this.logger.warn("Infisical returned no secrets for " + location.describe() + " at "
 						+ this.client.getSiteUrl() + ". Check infisical.environment and infisical.secret-path "
@@ -249,10 +252,10 @@ public final class InfisicalSecretsService implements AutoCloseable {
 		return state.snapshot;
 	}
 
-	private SecretsSnapshot awaitFirst(SecretsLocation location) {
+	private SecretsSnapshot awaitFirst(SecretsLocation location, boolean optional) {
 		CompletableFuture<SecretsSnapshot> prefetch = this.prefetches.remove(location);
 		if (prefetch == null) {
-			return fetchWithRetry(location);
+			return fetchFirst(location, optional);
 		}
 		try {
 			return prefetch.join();
@@ -265,7 +268,10 @@ public final class InfisicalSecretsService implements AutoCloseable {
 		}
 	}
 
-	private SecretsSnapshot fetchWithRetry(SecretsLocation location) {
+	private SecretsSnapshot fetchFirst(SecretsLocation location, boolean optional) {
+		if (optional || !this.properties.failFast()) {
+			return fetch(location, null);
+		}
 		return this.retry.call(() -> fetch(location, null));
 	}
 

@@ -85,6 +85,16 @@ public final class SecretsSnapshot {
 	}
 
 	/**
+	 * Return the key a relaxed alias stands for.
+	 * @param name a property name
+	 * @return the key, or {@code null} when the name is not an alias (a key itself, or
+	 * unknown)
+	 */
+	public @Nullable String aliasOf(String name) {
+		return this.aliases.isEmpty() ? null : this.aliases.get(name);
+	}
+
+	/**
 	 * Return every property name: keys, then aliases.
 	 * @return the names (a shared array; do not modify)
 	 */

@@ -20,8 +20,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Retries the start-up calls on transient failures (connection refused or reset,
  * timeouts, 429, 5xx) with exponential back-off and jitter, using Spring's
  * {@link RetryTemplate}. A {@code Retry-After} the server sent stretches the next delay.
- * Permanent failures are thrown at once. Each retry logs one line with the attempt number
- * and the cause.
+ * Permanent failures are thrown at once. Each retry and the give-up are shown at once
+ * with their time (see {@link StartupProgress}); a success after retries logs one INFO
+ * line.
  *
  * @since 0.1.0
  */
@@ -48,11 +49,11 @@ final class StartupRetry {
 			}
 			// the retry machinery is only built once a retry is needed: it costs start-up
 			// time (classes, lambdas) that a healthy first attempt should not pay
-			return retry(action, ex, left);
+			return retry(action, ex, left, start);
 		}
 	}
 
-	private <T> T retry(Supplier<T> action, InfisicalApiException firstFailure, Duration deadline) {
+	private <T> T retry(Supplier<T> action, InfisicalApiException firstFailure, Duration deadline, long start) {
 		RetryAfterBackOff backOff = new RetryAfterBackOff(exponential());
 		RetryPolicy policy = RetryPolicy.builder()
 			.backOff(backOff)
@@ -69,13 +70,16 @@ final class StartupRetry {
 						// backs off before the second
 						throw firstFailure;
 					}
-					return action.get();
+					T result = action.get();
+					this.logger.info("Infisical answered on attempt " + current + " of " + this.settings.maxAttempts()
+							+ " after " + StartupProgress.seconds(since(start)));
+					return result;
 				}
 				catch (InfisicalApiException ex) {
 					if (ex.isTransient() && current < this.settings.maxAttempts()) {
 						backOff.hint(ex.getRetryAfter());
-						this.logger.warn("Infisical call failed (attempt " + current + " of "
-								+ this.settings.maxAttempts() + "), retrying: " + ex.getMessage());
+						StartupProgress.retrying(current, this.settings.maxAttempts(), since(start),
+								String.valueOf(ex.getMessage()));
 					}
 					throw ex;
 				}
@@ -83,6 +87,9 @@ final class StartupRetry {
 		}
 		catch (RetryException ex) {
 			Throwable last = ex.getLastException();
+			if (last instanceof InfisicalApiException api && api.isTransient()) {
+				StartupProgress.gaveUp(attempt.get(), since(start));
+			}
 			if (last instanceof InfisicalApiException api && attempt.get() > 1) {
 				// the retry lines above are lost when start-up fails before logging is
 				// initialized, so the failure itself says that it was retried
@@ -93,6 +100,10 @@ final class StartupRetry {
 			}
 			throw new IllegalStateException(ex.getMessage(), last);
 		}
+	}
+
+	private static Duration since(long start) {
+		return Duration.ofNanos(System.nanoTime() - start);
 	}
 
 	private ExponentialBackOff exponential() {

@@ -42,6 +42,66 @@ class SecretsLocationsTests {
 	}
 
 	@Test
+	void unknownOptionReportListsTheDocumentedNamesOnly() {
+		assertThatExceptionOfType(InfisicalConfigurationException.class)
+			.isThrownBy(() -> SecretsLocations.fromImport("infisical:?x=y", properties()))
+			.withMessage("Unknown option 'x' in Infisical location 'infisical:?x=y' in spring.config.import.")
+			.satisfies((ex) -> assertThat(ex.getAction()).isEqualTo("Use only these options: project-id, environment, "
+					+ "secret-path, recursive, include-imports, expand-references, path-as-prefix, prefix, tags, "
+					+ "include, exclude."));
+	}
+
+	@Test
+	void undocumentedAliasesAreRefused() {
+		for (String alias : List.of("env=prod", "project=p", "path=/x")) {
+			assertThatExceptionOfType(InfisicalConfigurationException.class)
+				.isThrownBy(() -> SecretsLocations.fromImport("infisical:?" + alias, properties()))
+				.withMessageContaining("Unknown option '" + alias.substring(0, alias.indexOf('=')) + "'");
+		}
+	}
+
+	@Test
+	void camelCaseSpellingsOfDocumentedOptionsAreRead() {
+		SecretsLocation location = SecretsLocations.fromImport("infisical:?projectId=other&secretPath=/db",
+				properties());
+		assertThat(location.name()).isEqualTo("infisical:other/dev/db");
+	}
+
+	@Test
+	void unresolvedPlaceholderInAnImportNamesTheOptionAndTheVariable() {
+		assertThatExceptionOfType(InfisicalConfigurationException.class)
+			.isThrownBy(() -> SecretsLocations.fromImport("infisical:/db?environment=${APP_ENV}", properties()))
+			.withMessage("The environment of Infisical location 'infisical:/db?environment=${APP_ENV}' in "
+					+ "spring.config.import refers to '${APP_ENV}', but nothing defines 'APP_ENV'.");
+	}
+
+	@Test
+	void missingValueOfTheTopLevelLocationNamesTheProperty() {
+		assertThatExceptionOfType(InfisicalConfigurationException.class)
+			.isThrownBy(() -> SecretsLocations.fromProperties(bind(Map.of("infisical.environment", "dev"))))
+			.withMessage("Infisical property 'infisical.project-id' is not set.");
+	}
+
+	@Test
+	void missingValueOfAListedLocationNamesBothProperties() {
+		InfisicalProperties properties = bind(
+				Map.of("infisical.project-id", "proj", "infisical.locations[0].secret-path", "/a"));
+		assertThatExceptionOfType(InfisicalConfigurationException.class)
+			.isThrownBy(() -> SecretsLocations.fromProperties(properties))
+			.withMessage("Infisical location infisical.locations[0] has no environment: neither "
+					+ "infisical.locations[0].environment nor infisical.environment is set.");
+	}
+
+	@Test
+	void missingValueOfAnImportNamesTheOptionAndTheProperty() {
+		assertThatExceptionOfType(InfisicalConfigurationException.class)
+			.isThrownBy(
+					() -> SecretsLocations.fromImport("infisical:/db", bind(Map.of("infisical.environment", "dev"))))
+			.withMessage("Infisical location 'infisical:/db' in spring.config.import has no project-id: neither "
+					+ "the project-id option of 'infisical:/db' nor infisical.project-id is set.");
+	}
+
+	@Test
 	void invalidPathIsRejected() {
 		assertThatExceptionOfType(InfisicalConfigurationException.class)
 			.isThrownBy(() -> SecretsLocations.fromImport("infisical:/a b", properties()))

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.origin.Origin;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +45,30 @@ class InfisicalPropertySourceTests {
 		ConfigurationPropertySource adapted = ConfigurationPropertySource.from(this.source);
 		assertThat(adapted.getConfigurationProperty(ConfigurationPropertyName.of("db.password")).getOrigin())
 			.hasToString("Infisical secret 'DB_PASSWORD' from infisical:proj/dev/");
+	}
+
+	@Test
+	void aliasFollowsAHigherDefinitionOfItsKey() {
+		MutablePropertySources sources = new MutablePropertySources();
+		sources.addLast(new MapPropertySource("commandLineArgs", Map.of("DB_PASSWORD", "local")));
+		sources.addLast(this.source.attach(sources));
+		sources.addLast(new MapPropertySource("application", Map.of("DB_PASSWORD", "from-file")));
+		assertThat(this.source.getProperty("db.password")).isEqualTo("local");
+		assertThat(this.source.getProperty("DB_PASSWORD")).as("the key itself is this source's")
+			.isEqualTo("s3cr3t-value");
+		assertThat(this.source.getOrigin("db.password")).isNotInstanceOf(InfisicalPropertySource.SecretOrigin.class);
+	}
+
+	@Test
+	void aliasIgnoresLowerDefinitionsAndUnattachedEnvironments() {
+		MutablePropertySources sources = new MutablePropertySources();
+		sources.addLast(this.source.attach(sources));
+		sources.addLast(new MapPropertySource("application", Map.of("DB_PASSWORD", "from-file")));
+		assertThat(this.source.getProperty("db.password")).isEqualTo("s3cr3t-value");
+		MutablePropertySources other = new MutablePropertySources();
+		other.addLast(new MapPropertySource("commandLineArgs", Map.of("DB_PASSWORD", "local")));
+		this.source.attach(other);
+		assertThat(this.source.getProperty("db.password")).as("not among these sources").isEqualTo("s3cr3t-value");
 	}
 
 	@Test

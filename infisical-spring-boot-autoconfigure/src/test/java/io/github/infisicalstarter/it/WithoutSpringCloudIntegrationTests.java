@@ -36,9 +36,17 @@ class WithoutSpringCloudIntegrationTests {
 	@Test
 	void zeroConfigurationWithoutSpringCloud() throws Exception {
 		InfisicalTestServer server = seeded();
-		List<String> output = run(TestApps.credentials(server));
+		List<String> args = new ArrayList<>(TestApps.credentials(server));
+		args.replaceAll(
+				(arg) -> arg.startsWith("--infisical.refresh.enabled=") ? "--infisical.refresh.enabled=true" : arg);
+		List<String> output = run(args);
 		assertThat(output).contains("PLAIN-APP foo-matches=true spring-cloud=false");
 		assertThat(server.count("GET", "/api/v4/secrets")).isOne();
+		// refresh is on by default but cannot work here: one INFO says what to add
+		assertThat(output).filteredOn((line) -> line.contains("refresh needs Spring Cloud Context"))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains(" INFO ")
+				.contains("Add org.springframework.cloud:spring-cloud-context"));
 	}
 
 	@Test
@@ -49,6 +57,8 @@ class WithoutSpringCloudIntegrationTests {
 		List<String> output = run(args);
 		assertThat(output).contains("PLAIN-APP foo-matches=true spring-cloud=false");
 		assertThat(server.count("GET", "/api/v4/secrets")).isOne();
+		// refresh switched off (as the credentials do): no line about it
+		assertThat(output).noneMatch((line) -> line.contains("refresh needs Spring Cloud Context"));
 	}
 
 	private InfisicalTestServer seeded() {
