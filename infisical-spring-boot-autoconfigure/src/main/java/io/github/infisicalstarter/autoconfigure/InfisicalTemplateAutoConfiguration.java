@@ -10,26 +10,30 @@ import io.github.infisicalstarter.env.InfisicalSecretsService;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Auto-configuration of {@link InfisicalTemplate} and, with WebFlux on the class path,
  * {@link ReactiveInfisicalTemplate}: read/write access for application code over the
  * starter's client and access token. Writes reach the application's property sources at
- * once through the refresh watcher when there is one.
+ * once through the refresh watcher when there is one. The templates are lazy: under AOT
+ * processing the condition matches without a service (see
+ * {@link ConditionalOnInfisicalSecretsService}), and a processed application that loads
+ * no secrets must still start as long as nothing asks for a template.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = InfisicalAutoConfiguration.class,
 		afterName = "io.github.infisicalstarter.refresh.InfisicalRefreshAutoConfiguration")
-@ConditionalOnBean(InfisicalSecretsService.class)
+@ConditionalOnInfisicalSecretsService
 public final class InfisicalTemplateAutoConfiguration {
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean(InfisicalOperations.class)
 	InfisicalTemplate infisicalTemplate(InfisicalSecretsService infisicalSecretsService,
 			ObjectProvider<InfisicalWriteListener> writeListeners) {
@@ -46,6 +50,7 @@ public final class InfisicalTemplateAutoConfiguration {
 	static class ReactiveConfiguration {
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean(ReactiveInfisicalOperations.class)
 		ReactiveInfisicalTemplate reactiveInfisicalTemplate(InfisicalSecretsService infisicalSecretsService,
 				ObjectProvider<InfisicalWriteListener> writeListeners) {
