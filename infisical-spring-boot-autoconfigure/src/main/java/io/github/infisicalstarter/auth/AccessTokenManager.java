@@ -302,7 +302,8 @@ public final class AccessTokenManager implements AutoCloseable {
 			}
 			AccessToken token = this.current;
 			this.current = null;
-			if (token != null && this.settings.revokeOnShutdown() && token.isValidAt(this.clock.instant())) {
+			if (token != null && this.settings.revokeOnShutdown() && this.authentication.revokeOnShutdown()
+					&& token.isValidAt(this.clock.instant())) {
 				this.client.revoke(token.value());
 				logger.debug("Revoked the Infisical access token");
 			}

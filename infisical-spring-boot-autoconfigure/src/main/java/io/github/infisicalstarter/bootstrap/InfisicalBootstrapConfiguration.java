@@ -2,6 +2,7 @@ package io.github.infisicalstarter.bootstrap;
 
 import java.time.Clock;
 
+import io.github.infisicalstarter.config.InfisicalAuthProperties;
 import io.github.infisicalstarter.config.InfisicalProperties;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
 import io.github.infisicalstarter.env.InfisicalSecretsServices;
@@ -41,7 +42,7 @@ public class InfisicalBootstrapConfiguration {
 		InfisicalProperties properties = InfisicalSecretsServices.bind(binder);
 		properties.validate();
 		return BootstrapServices.acquire(properties,
-				() -> InfisicalSecretsService.create(properties,
+				() -> InfisicalSecretsService.create(properties, InfisicalAuthProperties.bind(binder),
 						SslBundleLookup.find(properties, binder, resourceLoader),
 						LogFactory.getLog(InfisicalSecretsService.class), Clock.systemUTC()));
 	}

@@ -15,10 +15,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.infisicalstarter.InfisicalException;
 import io.github.infisicalstarter.auth.AccessTokenManager;
-import io.github.infisicalstarter.auth.UniversalAuthentication;
+import io.github.infisicalstarter.auth.InfisicalAuthentication;
+import io.github.infisicalstarter.auth.InfisicalAuthentications;
 import io.github.infisicalstarter.client.InfisicalClient;
 import io.github.infisicalstarter.client.InfisicalClients;
 import io.github.infisicalstarter.client.SecretsResponse;
+import io.github.infisicalstarter.config.InfisicalAuthProperties;
 import io.github.infisicalstarter.config.InfisicalConfigurationException;
 import io.github.infisicalstarter.config.InfisicalProperties;
 import io.github.infisicalstarter.config.SecretsLocation;
@@ -76,7 +78,7 @@ public final class InfisicalSecretsService implements AutoCloseable {
 	}
 
 	/**
-	 * Create the service for the given properties.
+	 * Create the service for the given properties, logging in with Universal Auth.
 	 * @param properties the bound properties; credentials are checked here
 	 * @param sslBundle the SSL bundle named by {@code infisical.ssl.bundle}, or
 	 * {@code null}
@@ -87,10 +89,29 @@ public final class InfisicalSecretsService implements AutoCloseable {
 	 */
 	public static InfisicalSecretsService create(InfisicalProperties properties, @Nullable SslBundle sslBundle,
 			Log logger, Clock clock) {
-		properties.validateCredentials();
+		return create(properties, null, sslBundle, logger, clock);
+	}
+
+	/**
+	 * Create the service for the given properties.
+	 * @param properties the bound properties; credentials are checked here
+	 * @param auth the {@code infisical.auth.*} properties, or {@code null} for Universal
+	 * Auth
+	 * @param sslBundle the SSL bundle named by {@code infisical.ssl.bundle}, or
+	 * {@code null}
+	 * @param logger the log to report through (a deferred one during start-up)
+	 * @param clock the clock that decides when tokens expire
+	 * @return a new service
+	 * @throws InfisicalConfigurationException when a required property is missing
+	 */
+	public static InfisicalSecretsService create(InfisicalProperties properties, @Nullable InfisicalAuthProperties auth,
+			@Nullable SslBundle sslBundle, Log logger, Clock clock) {
+		if (auth == null) {
+			properties.validateCredentials();
+		}
 		InfisicalClient client = InfisicalClients.create(properties, sslBundle, logger);
-		UniversalAuthentication authentication = new UniversalAuthentication(client.getLoginClient(),
-				properties.clientId(), properties.clientSecret());
+		InfisicalAuthentication authentication = InfisicalAuthentications.create(properties, auth,
+				client.getLoginClient());
 		AccessTokenManager tokens = new AccessTokenManager(authentication, client.getLoginClient(), properties.token(),
 				clock);
 		return new InfisicalSecretsService(properties, client, tokens, logger, clock);

@@ -2,6 +2,7 @@ package io.github.infisicalstarter.env;
 
 import java.time.Clock;
 
+import io.github.infisicalstarter.config.InfisicalAuthProperties;
 import io.github.infisicalstarter.config.InfisicalProperties;
 import org.apache.commons.logging.Log;
 
@@ -64,7 +65,8 @@ public final class InfisicalSecretsServices {
 			return bootstrap.get(InfisicalSecretsService.class);
 		}
 		InfisicalSecretsService service = InfisicalSecretsService.create(properties,
-				SslBundleLookup.find(properties, binder, resourceLoader), logger, Clock.systemUTC());
+				InfisicalAuthProperties.bind(binder), SslBundleLookup.find(properties, binder, resourceLoader), logger,
+				Clock.systemUTC());
 		bootstrap.register(InfisicalSecretsService.class, InstanceSupplier.of(service));
 		bootstrap.addCloseListener((event) -> promote(event.getApplicationContext().getBeanFactory(), service));
 		return service;

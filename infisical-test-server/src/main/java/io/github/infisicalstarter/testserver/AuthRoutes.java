@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The unauthenticated auth routes: Universal Auth login, token renewal and revocation.
- * All take JSON or form bodies, and the token travels in the body, not in a header.
+ * The unauthenticated auth routes: Universal Auth login (and, through
+ * {@link LoginMethods}, the keyless methods' logins), token renewal and revocation. All
+ * take JSON or form bodies, and the token travels in the body, not in a header.
  */
 final class AuthRoutes {
 
@@ -17,10 +18,23 @@ final class AuthRoutes {
 
 	private final Switches switches;
 
-	AuthRoutes(Identities identities, TokenStore tokens, Switches switches) {
+	private final LoginMethods methods;
+
+	AuthRoutes(Identities identities, TokenStore tokens, Switches switches, LoginMethods methods) {
 		this.identities = identities;
 		this.tokens = tokens;
 		this.switches = switches;
+		this.methods = methods;
+	}
+
+	/**
+	 * Answer the login route of another method than Universal Auth.
+	 * @param path the route
+	 * @param request the request
+	 * @return the answer, or {@code null} when the path is no such route
+	 */
+	@Nullable Response otherLogin(String path, ApiRequest request) {
+		return this.methods.route(path, request);
 	}
 
 	Response login(ApiRequest request) {

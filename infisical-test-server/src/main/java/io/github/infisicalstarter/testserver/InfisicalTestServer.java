@@ -1,6 +1,7 @@
 package io.github.infisicalstarter.testserver;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,12 @@ public final class InfisicalTestServer implements AutoCloseable {
 
 	private final TokenStore tokens = new TokenStore(this.clock);
 
+	private final Rs256 cluster = new Rs256(this.clock);
+
+	private final Rs256 jwtIssuer = new Rs256(this.clock);
+
+	private final LoginMethods loginMethods = new LoginMethods(this.tokens, this.cluster, this.jwtIssuer);
+
 	private final SecretStore store = new SecretStore(this.clock);
 
 	private final AccessPolicy access = new AccessPolicy();
@@ -74,8 +81,8 @@ public final class InfisicalTestServer implements AutoCloseable {
 	private final Listener listener;
 
 	private InfisicalTestServer(boolean https) {
-		Router router = new Router(new AuthRoutes(this.identities, this.tokens, this.switches), this.tokens,
-				new SecretReader(this.store, this.access, this.switches),
+		Router router = new Router(new AuthRoutes(this.identities, this.tokens, this.switches, this.loginMethods),
+				this.tokens, new SecretReader(this.store, this.access, this.switches),
 				new SecretWriter(this.store, this.access, this.approvals, this.switches, this.clock),
 				new FolderRoutes(this.store, this.access), this.switches, this.clock);
 		this.listener = new Listener(new Dispatcher(router, this.faults, this.journal, this.clock),
@@ -247,6 +254,7 @@ public final class InfisicalTestServer implements AutoCloseable {
 		this.access.clear();
 		this.approvals.clear();
 		this.identities.reset(DEFAULT_CLIENT_SECRET);
+		this.loginMethods.clear();
 		this.tokens.clear();
 		this.faults.clear();
 		this.journal.clear();
@@ -266,6 +274,84 @@ public final class InfisicalTestServer implements AutoCloseable {
 		Objects.requireNonNull(clientId, "'clientId' must not be null");
 		Objects.requireNonNull(clientSecret, "'clientSecret' must not be null");
 		return this.identities.identity(clientId, clientSecret);
+	}
+
+	/**
+	 * Give a machine identity Kubernetes Auth (created on first use) and return it to
+	 * configure its allowed namespaces, service-account names and audience.
+	 * @param identityId the identity's id
+	 * @return the identity's Kubernetes Auth
+	 */
+	public KubernetesAuth kubernetesAuth(String identityId) {
+		return this.loginMethods.kubernetes(identityId);
+	}
+
+	/**
+	 * Issue a service-account token of the simulated Kubernetes cluster, as the kubelet
+	 * projects it into a pod; the server's TokenReview accepts it until it expires.
+	 * @param namespace the pod's namespace
+	 * @param serviceAccount the service account's name
+	 * @param audience the token's audience
+	 * @param ttl how long the token is valid
+	 * @return the JWT
+	 */
+	public String serviceAccountToken(String namespace, String serviceAccount, String audience, Duration ttl) {
+		long now = this.clock.instant().getEpochSecond();
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put("iss", "https://kubernetes.default.svc.cluster.local");
+		claims.put("sub", "system:serviceaccount:" + namespace + ":" + serviceAccount);
+		claims.put("aud", List.of(audience));
+		claims.put("iat", now);
+		claims.put("exp", now + ttl.toSeconds());
+		return this.cluster.sign(claims);
+	}
+
+	/**
+	 * Give a machine identity JWT Auth (created on first use) whose static public key is
+	 * the server's signing key ({@link #signJwt}).
+	 * @param identityId the identity's id
+	 * @return the identity's JWT Auth, to bind issuer, audiences, subject and claims
+	 */
+	public JwtAuth jwtAuth(String identityId) {
+		return this.loginMethods.jwt(identityId);
+	}
+
+	/**
+	 * Give a machine identity OIDC Auth (created on first use) whose provider signs with
+	 * the server's signing key ({@link #signJwt}).
+	 * @param identityId the identity's id
+	 * @return the identity's OIDC Auth, to bind issuer, audiences, subject and claims
+	 */
+	public JwtAuth oidcAuth(String identityId) {
+		return this.loginMethods.oidc(identityId);
+	}
+
+	/**
+	 * Sign a JWT (RS256) with the key that JWT and OIDC Auth trust.
+	 * @param claims the claims, {@code exp} in epoch seconds included when wanted
+	 * @return the JWT
+	 */
+	public String signJwt(Map<String, Object> claims) {
+		return this.jwtIssuer.sign(claims);
+	}
+
+	/**
+	 * Give a machine identity LDAP Auth (created on first use) and return it to add
+	 * directory users.
+	 * @param identityId the identity's id (a UUID, as Infisical requires)
+	 * @return the identity's LDAP Auth
+	 */
+	public LdapAuth ldapAuth(String identityId) {
+		return this.loginMethods.ldap(identityId);
+	}
+
+	/**
+	 * Create an access token for an identity, as an administrator does for Token Auth.
+	 * @param identity the identity
+	 * @return the access token
+	 */
+	public String createAccessToken(Identity identity) {
+		return this.tokens.login(identity).accessToken();
 	}
 
 	/**

@@ -102,6 +102,10 @@ final class Router {
 				case "/api/v1/auth/token/revoke":
 					return this.auth.revoke(request);
 				default:
+					Response login = this.auth.otherLogin(path, request);
+					if (login != null) {
+						return login;
+					}
 					break;
 			}
 		}

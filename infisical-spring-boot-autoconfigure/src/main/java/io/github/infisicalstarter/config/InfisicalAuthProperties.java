@@ -1,0 +1,115 @@
+package io.github.infisicalstarter.config;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+
+/**
+ * The {@code infisical.auth.*} properties: how the machine identity proves who it is when
+ * it is not Universal Auth's client id and secret. Kept apart from
+ * {@link InfisicalProperties} so that an application on Universal Auth binds none of it.
+ *
+ * @param method Login method: {@code universal} (the default when
+ * {@code infisical.client-id} is set), {@code token}, {@code kubernetes}, {@code oidc},
+ * {@code jwt} or {@code ldap}
+ * @param identityId Id of the machine identity in Infisical (every method but
+ * {@code universal} and {@code token})
+ * @param accessToken Identity access token created in Infisical (Token Auth); used as is,
+ * renewed, never revoked by the application
+ * @param kubernetes Kubernetes Auth settings
+ * @param oidc OIDC Auth settings
+ * @param jwt JWT Auth settings
+ * @param ldap LDAP Auth settings
+ * @since 0.1.0
+ */
+@ConfigurationProperties(InfisicalAuthProperties.PREFIX)
+public record InfisicalAuthProperties(@Nullable String method, @Nullable String identityId,
+		@Nullable String accessToken, Kubernetes kubernetes, TokenSource oidc, TokenSource jwt, Ldap ldap) {
+
+	/** The prefix of these properties. */
+	public static final String PREFIX = "infisical.auth";
+
+	/** Where Kubernetes mounts a pod's service-account token. */
+	public static final String DEFAULT_KUBERNETES_TOKEN_PATH = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+
+	/**
+	 * Apply defaults to what is unset.
+	 */
+	public InfisicalAuthProperties {
+		kubernetes = (kubernetes != null) ? kubernetes : new Kubernetes(null);
+		oidc = (oidc != null) ? oidc : new TokenSource(null, null);
+		jwt = (jwt != null) ? jwt : new TokenSource(null, null);
+		ldap = (ldap != null) ? ldap : new Ldap(null, null);
+	}
+
+	/**
+	 * Bind the properties, or return {@code null} when no login method is chosen, so that
+	 * Universal Auth start-ups bind nothing more than one property name.
+	 * @param binder the binder
+	 * @return the properties, or {@code null} when {@code infisical.auth.method} is unset
+	 */
+	public static @Nullable InfisicalAuthProperties bind(Binder binder) {
+		if (!binder.bind(PREFIX + ".method", String.class).isBound()) {
+			return null;
+		}
+		return binder.bind(PREFIX, Bindable.of(InfisicalAuthProperties.class)).orElse(null);
+	}
+
+	@Override
+	public String toString() {
+		return "InfisicalAuthProperties[method=" + this.method + ", identityId=" + this.identityId + ", accessToken="
+				+ ((this.accessToken != null) ? "****" : "null") + "]";
+	}
+
+	/**
+	 * Kubernetes Auth settings.
+	 *
+	 * @param tokenPath File holding the pod's service-account token, re-read at every
+	 * login because the kubelet rotates it
+	 */
+	public record Kubernetes(@Nullable String tokenPath) {
+
+		/**
+		 * Apply the default path.
+		 */
+		public Kubernetes {
+			tokenPath = (tokenPath != null) ? tokenPath : DEFAULT_KUBERNETES_TOKEN_PATH;
+		}
+
+	}
+
+	/**
+	 * Where an OIDC or JWT login's token comes from: a file re-read at every login, or
+	 * the token itself.
+	 *
+	 * @param token The token itself (takes precedence over the file)
+	 * @param tokenPath File holding the token, re-read at every login
+	 */
+	public record TokenSource(@Nullable String token, @Nullable String tokenPath) {
+
+		@Override
+		public String toString() {
+			return "TokenSource[token=" + ((this.token != null) ? "****" : "null") + ", tokenPath=" + this.tokenPath
+					+ "]";
+		}
+
+	}
+
+	/**
+	 * LDAP Auth settings.
+	 *
+	 * @param username LDAP user name
+	 * @param password LDAP password
+	 */
+	public record Ldap(@Nullable String username, @Nullable String password) {
+
+		@Override
+		public String toString() {
+			return "Ldap[username=" + this.username + ", password=" + ((this.password != null) ? "****" : "null") + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,123 @@
+package io.github.infisicalstarter.testserver;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A signer of RS256 JWTs and their verifier, with the JDK's own RSA signature (no crypto
+ * written here). Stands for a key that Infisical trusts: a Kubernetes cluster's
+ * service-account issuer, or the public key configured in an identity's JWT Auth.
+ * Verification failures carry the messages of the {@code jsonwebtoken} library that
+ * Infisical uses ({@code jwt malformed}, {@code invalid signature}, {@code jwt expired}).
+ */
+final class Rs256 {
+
+	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+	private final Clock clock;
+
+	private @Nullable KeyPair keys;
+
+	Rs256(Clock clock) {
+		this.clock = clock;
+	}
+
+	/**
+	 * Return the key pair, made on first use so that servers which never see these logins
+	 * pay nothing for it.
+	 * @return the key pair
+	 */
+	private synchronized KeyPair keys() {
+		if (this.keys == null) {
+			try {
+				KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+				generator.initialize(2048);
+				this.keys = generator.generateKeyPair();
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return this.keys;
+	}
+
+	String sign(Map<String, Object> claims) {
+		Map<String, Object> header = new LinkedHashMap<>();
+		header.put("alg", "RS256");
+		header.put("typ", "JWT");
+		String input = ENCODER.encodeToString(Json.write(header)) + "." + ENCODER.encodeToString(Json.write(claims));
+		try {
+			Signature signature = Signature.getInstance("SHA256withRSA");
+			signature.initSign(keys().getPrivate());
+			signature.update(input.getBytes(StandardCharsets.US_ASCII));
+			return input + "." + ENCODER.encodeToString(signature.sign());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Decode a JWT without checking it, as {@code jwt.decode} does.
+	 * @param jwt the token
+	 * @return the claims, or {@code null} when it is not a JWT
+	 */
+	static @Nullable JsonNode decode(String jwt) {
+		String[] parts = jwt.split("\\.", -1);
+		if (parts.length != 3) {
+			return null;
+		}
+		try {
+			JsonNode claims = Json.read(DECODER.decode(parts[1]));
+			return (claims != null && claims.isObject()) ? claims : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Verify a JWT's signature and expiry.
+	 * @param jwt the token
+	 * @return the claims
+	 * @throws IllegalArgumentException with the library's message when it is not valid
+	 */
+	JsonNode verify(String jwt) {
+		JsonNode claims = decode(jwt);
+		if (claims == null) {
+			throw new IllegalArgumentException("jwt malformed");
+		}
+		String[] parts = jwt.split("\\.", -1);
+		boolean valid;
+		try {
+			Signature signature = Signature.getInstance("SHA256withRSA");
+			signature.initVerify(keys().getPublic());
+			signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+			valid = signature.verify(DECODER.decode(parts[2]));
+		}
+		catch (GeneralSecurityException | IllegalArgumentException ex) {
+			valid = false;
+		}
+		if (!valid) {
+			throw new IllegalArgumentException("invalid signature");
+		}
+		JsonNode exp = claims.get("exp");
+		if (exp != null && exp.isNumber() && exp.asLong() <= this.clock.instant().getEpochSecond()) {
+			throw new IllegalArgumentException("jwt expired");
+		}
+		return claims;
+	}
+
+}
