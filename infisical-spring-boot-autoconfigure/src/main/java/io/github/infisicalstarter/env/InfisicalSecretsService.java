@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.github.infisicalstarter.InfisicalException;
 import io.github.infisicalstarter.auth.AccessTokenManager;
 import io.github.infisicalstarter.auth.InfisicalAuthentication;
+import io.github.infisicalstarter.auth.InfisicalAuthenticationProvider;
 import io.github.infisicalstarter.auth.InfisicalAuthentications;
 import io.github.infisicalstarter.client.InfisicalClient;
 import io.github.infisicalstarter.client.InfisicalClients;
@@ -106,12 +107,32 @@ public final class InfisicalSecretsService implements AutoCloseable {
 	 */
 	public static InfisicalSecretsService create(InfisicalProperties properties, @Nullable InfisicalAuthProperties auth,
 			@Nullable SslBundle sslBundle, Log logger, Clock clock) {
-		if (auth == null) {
+		return create(properties, auth, null, sslBundle, logger, clock);
+	}
+
+	/**
+	 * Create the service for the given properties.
+	 * @param properties the bound properties; credentials are checked here
+	 * @param auth the {@code infisical.auth.*} properties, or {@code null} for Universal
+	 * Auth
+	 * @param provider the application's own login (from the bootstrap registry), which
+	 * replaces {@code infisical.auth.method}, or {@code null}
+	 * @param sslBundle the SSL bundle named by {@code infisical.ssl.bundle}, or
+	 * {@code null}
+	 * @param logger the log to report through (a deferred one during start-up)
+	 * @param clock the clock that decides when tokens expire
+	 * @return a new service
+	 * @throws InfisicalConfigurationException when a required property is missing
+	 */
+	public static InfisicalSecretsService create(InfisicalProperties properties, @Nullable InfisicalAuthProperties auth,
+			@Nullable InfisicalAuthenticationProvider provider, @Nullable SslBundle sslBundle, Log logger,
+			Clock clock) {
+		if (auth == null && provider == null) {
 			properties.validateCredentials();
 		}
 		InfisicalClient client = InfisicalClients.create(properties, sslBundle, logger);
-		InfisicalAuthentication authentication = InfisicalAuthentications.create(properties, auth,
-				client.getLoginClient());
+		InfisicalAuthentication authentication = (provider != null) ? provider.create(client.getLoginClient())
+				: InfisicalAuthentications.create(properties, auth, client.getLoginClient());
 		AccessTokenManager tokens = new AccessTokenManager(authentication, client.getLoginClient(), properties.token(),
 				clock);
 		return new InfisicalSecretsService(properties, client, tokens, logger, clock);

@@ -2,6 +2,7 @@ package io.github.infisicalstarter.env;
 
 import java.time.Clock;
 
+import io.github.infisicalstarter.auth.InfisicalAuthenticationProvider;
 import io.github.infisicalstarter.config.InfisicalAuthProperties;
 import io.github.infisicalstarter.config.InfisicalProperties;
 import org.apache.commons.logging.Log;
@@ -64,9 +65,11 @@ public final class InfisicalSecretsServices {
 		if (bootstrap.isRegistered(InfisicalSecretsService.class)) {
 			return bootstrap.get(InfisicalSecretsService.class);
 		}
+		InfisicalAuthenticationProvider provider = bootstrap.isRegistered(InfisicalAuthenticationProvider.class)
+				? bootstrap.get(InfisicalAuthenticationProvider.class) : null;
 		InfisicalSecretsService service = InfisicalSecretsService.create(properties,
-				InfisicalAuthProperties.bind(binder), SslBundleLookup.find(properties, binder, resourceLoader), logger,
-				Clock.systemUTC());
+				InfisicalAuthProperties.bind(binder), provider,
+				SslBundleLookup.find(properties, binder, resourceLoader), logger, Clock.systemUTC());
 		bootstrap.register(InfisicalSecretsService.class, InstanceSupplier.of(service));
 		bootstrap.addCloseListener((event) -> promote(event.getApplicationContext().getBeanFactory(), service));
 		return service;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.infisicalstarter.auth.InfisicalAuthenticationProvider;
 import io.github.infisicalstarter.config.SecretsLocation;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
 import io.github.infisicalstarter.testserver.InfisicalTestServer;
@@ -20,12 +21,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Full start-ups with the keyless login methods (Kubernetes, OIDC, JWT, LDAP) and Token
@@ -242,6 +245,31 @@ class KeylessAuthIntegrationTests {
 		assertThat(report.description()).contains("answered 401").contains("/api/v1/auth/ldap-auth/login");
 		assertThat(report.action()).contains("infisical.auth.ldap.password");
 		LeakScan.assertNoLeaks(output, server, "wrong-Pa55word", "ldap-Pa55word");
+	}
+
+	@Test
+	void applicationsOwnLoginRegisteredInTheBootstrapRegistry(CapturedOutput output) {
+		InfisicalTestServer server = infisical.server();
+		server.ldapAuth(IDENTITY).user("svc-api", "ldap-Pa55word");
+		InfisicalAuthenticationProvider provider = (client) -> () -> client.login("/api/v1/auth/ldap-auth/login",
+				Map.of("identityId", IDENTITY, "username", "svc-api", "password", "ldap-Pa55word"),
+				"Check the application's own login.");
+		List<String> args = new ArrayList<>();
+		for (String arg : TestApps.credentials(server)) {
+			if (!arg.startsWith("--infisical.client-")) {
+				args.add(arg);
+			}
+		}
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApp.class)
+			.web(WebApplicationType.NONE)
+			.addBootstrapRegistryInitializer((registry) -> registry.register(InfisicalAuthenticationProvider.class,
+					InstanceSupplier.of(provider)))
+			.run(args.toArray(String[]::new))) {
+			assertThat(context.getEnvironment().getProperty("FOO")).isEqualTo("keyless-value");
+		}
+		assertThat(server.count("POST", "/api/v1/auth/ldap-auth/login")).isEqualTo(1);
+		assertThat(server.count("POST", "/api/v1/auth/universal-auth/login")).isZero();
+		LeakScan.assertNoLeaks(output, server, "keyless-value", "ldap-Pa55word");
 	}
 
 	private static String jwt(InfisicalTestServer server, String issuer, String audience, Map<String, Object> more) {
