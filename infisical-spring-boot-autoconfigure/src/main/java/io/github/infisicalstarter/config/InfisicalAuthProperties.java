@@ -11,17 +11,16 @@ import org.springframework.boot.context.properties.bind.Binder;
  * it is not Universal Auth's client id and secret. Kept apart from
  * {@link InfisicalProperties} so that an application on Universal Auth binds none of it.
  *
- * @param method Login method: {@code universal} (the default when
- * {@code infisical.client-id} is set), {@code token}, {@code kubernetes}, {@code oidc},
- * {@code jwt} or {@code ldap}
- * @param identityId Id of the machine identity in Infisical (every method but
- * {@code universal} and {@code token})
- * @param accessToken Identity access token created in Infisical (Token Auth); used as is,
- * renewed, never revoked by the application
- * @param kubernetes Kubernetes Auth settings
- * @param oidc OIDC Auth settings
- * @param jwt JWT Auth settings
- * @param ldap LDAP Auth settings
+ * @param method Login method: 'universal' (the default, with infisical.client-id),
+ * 'token', 'kubernetes', 'oidc', 'jwt' or 'ldap'.
+ * @param identityId ID of the machine identity in Infisical, for every method but
+ * 'universal' and 'token'.
+ * @param accessToken Identity access token created in Infisical (Token Auth). It is used
+ * as is and renewed, never revoked by the application.
+ * @param kubernetes Kubernetes Auth settings.
+ * @param oidc OIDC Auth settings.
+ * @param jwt JWT Auth settings.
+ * @param ldap LDAP Auth settings.
  * @since 0.1.0
  */
 @ConfigurationProperties(InfisicalAuthProperties.PREFIX)
@@ -66,8 +65,8 @@ public record InfisicalAuthProperties(@Nullable String method, @Nullable String 
 	/**
 	 * Kubernetes Auth settings.
 	 *
-	 * @param tokenPath File holding the pod's service-account token, re-read at every
-	 * login because the kubelet rotates it
+	 * @param tokenPath File holding the pod's service-account token, read again at every
+	 * login because the kubelet rotates it.
 	 */
 	public record Kubernetes(@Nullable String tokenPath) {
 
@@ -84,8 +83,8 @@ public record InfisicalAuthProperties(@Nullable String method, @Nullable String 
 	 * Where an OIDC or JWT login's token comes from: a file re-read at every login, or
 	 * the token itself.
 	 *
-	 * @param token The token itself (takes precedence over the file)
-	 * @param tokenPath File holding the token, re-read at every login
+	 * @param token The token itself. It takes precedence over the file.
+	 * @param tokenPath File holding the token, read again at every login.
 	 */
 	public record TokenSource(@Nullable String token, @Nullable String tokenPath) {
 
@@ -100,8 +99,8 @@ public record InfisicalAuthProperties(@Nullable String method, @Nullable String 
 	/**
 	 * LDAP Auth settings.
 	 *
-	 * @param username LDAP user name
-	 * @param password LDAP password
+	 * @param username LDAP user name.
+	 * @param password LDAP password.
 	 */
 	public record Ldap(@Nullable String username, @Nullable String password) {
 
