@@ -76,14 +76,7 @@ public final class ColdClientProbe {
 
 	private static int restClient(String url, String login, String list) throws Exception {
 		ClassLoader loader = ColdClientProbe.class.getClassLoader();
-		Class<?> settingsType = loader.loadClass("org.springframework.boot.http.client.HttpClientSettings");
-		Object settings = settingsType.getMethod("defaults").invoke(null);
-		settings = settingsType.getMethod("withTimeouts", Duration.class, Duration.class)
-			.invoke(settings, Duration.ofSeconds(5), Duration.ofSeconds(15));
-		Class<?> factoryBuilderType = loader
-			.loadClass("org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder");
-		Object factoryBuilder = factoryBuilderType.getMethod("simple").invoke(null);
-		Object factory = factoryBuilderType.getMethod("build", settingsType).invoke(factoryBuilder, settings);
+		Object factory = requestFactory(loader, "simple");
 		Class<?> restClientType = loader.loadClass("org.springframework.web.client.RestClient");
 		Class<?> builderType = loader.loadClass("org.springframework.web.client.RestClient$Builder");
 		Object builder = restClientType.getMethod("builder").invoke(null);
@@ -128,14 +121,7 @@ public final class ColdClientProbe {
 	 */
 	private static int factory(String kind, String url, String login, String list) throws Exception {
 		ClassLoader loader = ColdClientProbe.class.getClassLoader();
-		Class<?> settingsType = loader.loadClass("org.springframework.boot.http.client.HttpClientSettings");
-		Object settings = settingsType.getMethod("defaults").invoke(null);
-		settings = settingsType.getMethod("withTimeouts", Duration.class, Duration.class)
-			.invoke(settings, Duration.ofSeconds(5), Duration.ofSeconds(15));
-		Class<?> factoryBuilderType = loader
-			.loadClass("org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder");
-		Object factoryBuilder = factoryBuilderType.getMethod(kind).invoke(null);
-		Object factory = factoryBuilderType.getMethod("build", settingsType).invoke(factoryBuilder, settings);
+		Object factory = requestFactory(loader, kind);
 		Class<?> factoryType = loader.loadClass("org.springframework.http.client.ClientHttpRequestFactory");
 		Class<?> methodType = loader.loadClass("org.springframework.http.HttpMethod");
 		Class<?> requestType = loader.loadClass("org.springframework.http.client.ClientHttpRequest");
@@ -164,6 +150,18 @@ public final class ColdClientProbe {
 		try (AutoCloseable response = (AutoCloseable) requestType.getMethod("execute").invoke(get)) {
 			return read((InputStream) inputType.getMethod("getBody").invoke(response)).length;
 		}
+	}
+
+	/** A request factory as Boot's {@code ClientHttpRequestFactoryBuilder} builds it. */
+	private static Object requestFactory(ClassLoader loader, String kind) throws Exception {
+		Class<?> settingsType = loader.loadClass("org.springframework.boot.http.client.HttpClientSettings");
+		Object settings = settingsType.getMethod("defaults").invoke(null);
+		settings = settingsType.getMethod("withTimeouts", Duration.class, Duration.class)
+			.invoke(settings, Duration.ofSeconds(5), Duration.ofSeconds(15));
+		Class<?> factoryBuilderType = loader
+			.loadClass("org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder");
+		Object factoryBuilder = factoryBuilderType.getMethod(kind).invoke(null);
+		return factoryBuilderType.getMethod("build", settingsType).invoke(factoryBuilder, settings);
 	}
 
 	private static String token(byte[] answer) {
