@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -58,6 +59,10 @@ public final class AccessTokenManager implements AutoCloseable {
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final List<Runnable> reissueListeners = new CopyOnWriteArrayList<>();
+
+	private final AtomicLong logins = new AtomicLong();
+
+	private final AtomicLong renewals = new AtomicLong();
 
 	private final ScheduledExecutorService scheduler;
 
@@ -154,6 +159,37 @@ public final class AccessTokenManager implements AutoCloseable {
 		}, this.scheduler);
 	}
 
+	/**
+	 * Return when the current token expires, for health and gauges.
+	 * @return the expiry, or {@code null} before the first login
+	 */
+	public @Nullable Instant getExpiresAt() {
+		AccessToken token = this.current;
+		return (token != null) ? token.expiresAt() : null;
+	}
+
+	/**
+	 * Return how many logins this manager made.
+	 * @return the logins so far
+	 */
+	public long getLogins() {
+		return this.logins.get();
+	}
+
+	/**
+	 * Return how many times this manager renewed its token.
+	 * @return the renewals so far
+	 */
+	public long getRenewals() {
+		return this.renewals.get();
+	}
+
+	private TokenResponse login() {
+		TokenResponse response = this.authentication.login();
+		this.logins.incrementAndGet();
+		return response;
+	}
+
 	private String replace(@Nullable String stale) {
 		boolean reissued;
 		String value;
@@ -168,7 +204,7 @@ public final class AccessTokenManager implements AutoCloseable {
 				return token.value();
 			}
 			reissued = token != null;
-			value = install(this.authentication.login(), null).value();
+			value = install(login(), null).value();
 		}
 		finally {
 			this.lock.unlock();
@@ -221,7 +257,7 @@ public final class AccessTokenManager implements AutoCloseable {
 			Instant now = this.clock.instant();
 			if (token.maxExpiresAt() != null && !now.isBefore(token.maxExpiresAt())) {
 				logger.debug("Infisical access token reached its max TTL; logging in again");
-				install(this.authentication.login(), null);
+				install(login(), null);
 			}
 			else {
 				renewOrLogin(token);
@@ -253,6 +289,7 @@ public final class AccessTokenManager implements AutoCloseable {
 	private void renewOrLogin(AccessToken token) {
 		try {
 			install(this.client.renew(token.value()), token.maxExpiresAt());
+			this.renewals.incrementAndGet();
 			logger.debug("Renewed the Infisical access token");
 		}
 		catch (InfisicalApiException ex) {
@@ -260,7 +297,7 @@ public final class AccessTokenManager implements AutoCloseable {
 				throw ex;
 			}
 			logger.debug("Infisical refused to renew the access token (HTTP " + ex.getStatus() + "); logging in again");
-			install(this.authentication.login(), null);
+			install(login(), null);
 		}
 	}
 

@@ -50,6 +50,8 @@ public final class InfisicalHttpTransport {
 
 	private volatile @Nullable ClientHttpRequestFactory patchRequestFactory;
 
+	private final HttpCallObserver observer = new HttpCallObserver();
+
 	private InfisicalHttpTransport(String siteUrl, HttpClientSettings settings) {
 		this.siteUrl = siteUrl;
 		this.settings = settings;
@@ -84,6 +86,15 @@ public final class InfisicalHttpTransport {
 	}
 
 	/**
+	 * Return what observes this transport's calls (Micrometer observations once the
+	 * application's registry is there; durations of the start-up calls before).
+	 * @return the observer
+	 */
+	public HttpCallObserver getObserver() {
+		return this.observer;
+	}
+
+	/**
 	 * Send a request and read a successful (2xx, or 304 when the request was conditional)
 	 * answer.
 	 * @param <T> the result type
@@ -93,6 +104,10 @@ public final class InfisicalHttpTransport {
 	 * @throws InfisicalApiException when the call failed
 	 */
 	<T> T exchange(ApiRequest request, ResponseReader<T> reader) {
+		return this.observer.observe(request, reader, this::send);
+	}
+
+	private <T> T send(ApiRequest request, ResponseReader<T> reader) {
 		String endpoint = endpoint(request);
 		try {
 			ClientHttpRequest http = factoryFor(request.method())

@@ -18,6 +18,8 @@ import io.github.infisicalstarter.auth.AccessTokenManager;
 import io.github.infisicalstarter.auth.InfisicalAuthentication;
 import io.github.infisicalstarter.auth.InfisicalAuthenticationProvider;
 import io.github.infisicalstarter.auth.InfisicalAuthentications;
+import io.github.infisicalstarter.client.CallObservations;
+import io.github.infisicalstarter.client.HttpCallObserver;
 import io.github.infisicalstarter.client.InfisicalClient;
 import io.github.infisicalstarter.client.InfisicalClients;
 import io.github.infisicalstarter.client.SecretsResponse;
@@ -244,7 +246,29 @@ public final class InfisicalSecretsService implements AutoCloseable {
 			.map((entry) -> entry.getValue().status(entry.getKey().name()))
 			.sorted(Comparator.comparing(InfisicalStatus.LocationStatus::name))
 			.toList();
-		return new InfisicalStatus(locations, null, null);
+		InfisicalStatus.TokenStatus token = (this.tokens.getLogins() > 0)
+				? new InfisicalStatus.TokenStatus("universal-auth", this.tokens.getExpiresAt(), this.tokens.getLogins(),
+						this.tokens.getRenewals())
+				: null;
+		return new InfisicalStatus(locations, token, this.client.getGeneration().toString());
+	}
+
+	/**
+	 * Observe every later HTTP call of this service (its own and its templates') through
+	 * the given observations.
+	 * @param observations the application's observations
+	 */
+	public void observeWith(CallObservations observations) {
+		this.client.getTransport().getObserver().observeWith(observations);
+	}
+
+	/**
+	 * Return, once, the HTTP calls made before observations were set (during start-up,
+	 * before the application's registry existed), so their cost can be recorded.
+	 * @return the calls, oldest first
+	 */
+	public List<HttpCallObserver.RecordedCall> startupCalls() {
+		return this.client.getTransport().getObserver().drainRecorded();
 	}
 
 	/**

@@ -3,10 +3,12 @@ package io.github.infisicalstarter.observation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
+import io.github.infisicalstarter.client.HttpCallObserver.RecordedCall;
 import io.github.infisicalstarter.env.InfisicalStatus;
 import io.github.infisicalstarter.env.InfisicalStatus.LocationStatus;
 import io.github.infisicalstarter.env.InfisicalStatus.Rereads;
@@ -15,6 +17,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
@@ -27,22 +30,43 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  */
 public class InfisicalMeterBinder implements MeterBinder {
 
+	/** Timer of the calls made during start-up, before any registry existed. */
+	public static final String STARTUP_REQUESTS = "infisical.startup.requests";
+
 	private final Supplier<InfisicalStatus> status;
+
+	private final Supplier<List<RecordedCall>> startupCalls;
 
 	private final Clock clock;
 
 	/**
 	 * Create a binder.
 	 * @param status supplies the current status
+	 * @param startupCalls supplies, once, the calls made before the registry existed
 	 * @param clock the clock ages and expiry are measured with
 	 */
-	public InfisicalMeterBinder(Supplier<InfisicalStatus> status, Clock clock) {
+	public InfisicalMeterBinder(Supplier<InfisicalStatus> status, Supplier<List<RecordedCall>> startupCalls,
+			Clock clock) {
 		this.status = status;
+		this.startupCalls = startupCalls;
 		this.clock = clock;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
+		for (RecordedCall call : this.startupCalls.get()) {
+			InfisicalObservationContext context = new InfisicalObservationContext(call.operation(), null);
+			if (call.status() > 0) {
+				context.setStatus(call.status());
+			}
+			Timer.builder(STARTUP_REQUESTS)
+				.description("HTTP calls to Infisical made during start-up, before the registry existed")
+				.tag("operation", call.operation())
+				.tag("outcome", DefaultInfisicalObservationConvention.outcome(context))
+				.tag("status", (call.status() > 0) ? Integer.toString(call.status()) : "NONE")
+				.register(registry)
+				.record(call.duration());
+		}
 		TimeGauge.builder("infisical.refresh.age", this, TimeUnit.SECONDS, InfisicalMeterBinder::oldestSuccessAge)
 			.description("Time since the least recently read location was last read successfully")
 			.register(registry);

@@ -1,12 +1,14 @@
 package io.github.infisicalstarter.observation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.infisicalstarter.client.HttpCallObserver.RecordedCall;
 import io.github.infisicalstarter.env.InfisicalStatus;
 import io.github.infisicalstarter.env.InfisicalStatus.LocationStatus;
 import io.github.infisicalstarter.env.InfisicalStatus.Rereads;
@@ -30,7 +32,8 @@ class InfisicalMeterBinderTests {
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	// meters hold their object weakly, as a bean would be held by the context
-	private final InfisicalMeterBinder binder = new InfisicalMeterBinder(this.status::get,
+	private final InfisicalMeterBinder binder = new InfisicalMeterBinder(this.status::get, () -> List
+		.of(new RecordedCall("login", 200, Duration.ofMillis(40)), new RecordedCall("list", 0, Duration.ofMillis(5))),
 			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	InfisicalMeterBinderTests() {
@@ -61,9 +64,21 @@ class InfisicalMeterBinderTests {
 	}
 
 	@Test
+	void startupCallsAreRecordedOnceTheRegistryIsThere() {
+		assertThat(this.registry.get("infisical.startup.requests")
+			.tags("operation", "login", "outcome", "SUCCESS", "status", "200")
+			.timer()
+			.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(40);
+		assertThat(this.registry.get("infisical.startup.requests")
+			.tags("operation", "list", "outcome", "IO_ERROR", "status", "NONE")
+			.timer()
+			.count()).isOne();
+	}
+
+	@Test
 	void tagsCarryNoLocationOrProject() {
 		assertThat(this.registry.getMeters()).flatMap((meter) -> meter.getId().getTags())
-			.allSatisfy((tag) -> assertThat(tag.getKey()).isEqualTo("result"));
+			.allSatisfy((tag) -> assertThat(tag.getKey()).isIn("result", "operation", "outcome", "status"));
 		assertThat(this.registry.getMeters()).extracting((Meter meter) -> meter.getId().getName())
 			.allSatisfy((name) -> assertThat(name).startsWith("infisical."));
 	}

@@ -1,0 +1,118 @@
+package io.github.infisicalstarter.it;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.github.infisicalstarter.client.SecretUpdate;
+import io.github.infisicalstarter.client.SecretsPath;
+import io.github.infisicalstarter.core.InfisicalOperations;
+import io.github.infisicalstarter.env.InfisicalSecretsService;
+import io.github.infisicalstarter.observation.InfisicalObservationContext;
+import io.github.infisicalstarter.observation.ObservationCallObservations;
+import io.github.infisicalstarter.refresh.InfisicalSecretsWatcher;
+import io.github.infisicalstarter.testserver.InfisicalTestServer;
+import io.github.infisicalstarter.testserver.InfisicalTestServerExtension;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Observations of every call type through a running application against the test server:
+ * login, renew, revoke, list and poll of the starter, and the template operations; and
+ * the start-up calls, made before any registry existed, as a timer.
+ */
+class ObservationIntegrationTests {
+
+	@RegisterExtension
+	static final InfisicalTestServerExtension infisical = new InfisicalTestServerExtension();
+
+	private static final String PROJECT = InfisicalTestServer.DEFAULT_PROJECT_ID;
+
+	private static final String[] WATCHED = { "--infisical.refresh.enabled=true", "--infisical.refresh.interval=1h",
+			"--infisical.refresh.jitter=0s", "--infisical.token.revoke-on-shutdown=true" };
+
+	private final List<String> stopped = new CopyOnWriteArrayList<>();
+
+	@Test
+	void everyCallTypeIsObserved() {
+		InfisicalTestServer server = infisical.server();
+		server.secret(PROJECT, "dev", "/", "FOO", "observed-value");
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<InfisicalObservationContext>() {
+
+			@Override
+			public void onStop(InfisicalObservationContext context) {
+				ObservationIntegrationTests.this.stopped.add(context.getOperation());
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof InfisicalObservationContext;
+			}
+
+		});
+		ConfigurableApplicationContext context = TestApps.run(server, WATCHED);
+		try {
+			assertThat(context.getBean(MeterRegistry.class)
+				.get("infisical.startup.requests")
+				.tags("operation", "login", "outcome", "SUCCESS", "status", "200")
+				.timer()
+				.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+			assertThat(context.getBean(MeterRegistry.class)
+				.get("infisical.startup.requests")
+				.tags("operation", "list", "outcome", "SUCCESS", "status", "200")
+				.timer()
+				.count()).isOne();
+			InfisicalSecretsService service = context.getBean(InfisicalSecretsService.class);
+			service.observeWith(new ObservationCallObservations(registry, null));
+			context.getBean(InfisicalSecretsWatcher.class).pollNow();
+			server.revokeAllTokens();
+			context.getBean(InfisicalSecretsWatcher.class).pollNow();
+			InfisicalOperations template = context.getBean(InfisicalOperations.class);
+			SecretsPath root = template.path("/");
+			template.createSecret(root, "MADE", "made-value");
+			template.getSecret(root, "MADE");
+			template.updateSecret(root, "MADE", SecretUpdate.value("changed-value"));
+			template.deleteSecret(root, "MADE");
+			template.createFolder(root, "observed");
+			server.defaultIdentity().tokenTtl(Duration.ofSeconds(1));
+			server.revokeAllTokens();
+			context.getBean(InfisicalSecretsWatcher.class).pollNow();
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(operations(registry)).contains("renew"));
+		}
+		finally {
+			context.close();
+		}
+		assertThat(operations(registry)).contains("poll", "login", "create", "get", "update", "delete", "folders",
+				"renew", "revoke");
+		assertThat(registry).hasObservationWithNameEqualTo("infisical.client.requests")
+			.that()
+			.hasLowCardinalityKeyValue("operation", "poll")
+			.hasLowCardinalityKeyValue("outcome", "NOT_MODIFIED")
+			.hasLowCardinalityKeyValue("status", "304");
+		assertThat(registry)
+			.hasAnObservation((observation) -> observation.hasLowCardinalityKeyValue("operation", "poll")
+				.hasLowCardinalityKeyValue("outcome", "CLIENT_ERROR")
+				.hasLowCardinalityKeyValue("status", "401")
+				.assertThatError()
+				.isNotNull());
+		assertThat(registry).doesNotHaveAnyRemainingCurrentObservation();
+	}
+
+	private List<String> operations(TestObservationRegistry registry) {
+		return this.stopped.stream().distinct().toList();
+	}
+
+}
