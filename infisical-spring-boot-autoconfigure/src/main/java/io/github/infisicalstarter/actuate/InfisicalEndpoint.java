@@ -16,6 +16,7 @@ import io.github.infisicalstarter.env.InfisicalStatus;
 import io.github.infisicalstarter.env.InfisicalStatus.LocationStatus;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -110,7 +111,8 @@ public class InfisicalEndpoint {
 			}
 		}
 		if (location != null && results.isEmpty()) {
-			throw new IllegalArgumentException("No Infisical location named '" + location + "' was loaded");
+			throw new InvalidEndpointRequestException("No Infisical location named '" + location + "' was loaded",
+					"Unknown location");
 		}
 		boolean published = this.refresh.publish(List.copyOf(results.keySet()));
 		return new RereadDescriptor(results, published);

@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -32,7 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.metrics.StartupStep;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Health ({@code /actuator/health/infisical}) and the {@code infisical} endpoint, through
@@ -154,7 +155,8 @@ class OperabilityIntegrationTests {
 			assertThat(reread.refreshed()).isTrue();
 			assertThat(context.getEnvironment().getProperty("FOO")).isEqualTo("rotated-operability-value");
 			assertThat(endpoint.reread(LOCATION).locations()).containsExactly(Map.entry(LOCATION, "unchanged"));
-			assertThatIllegalArgumentException().isThrownBy(() -> endpoint.reread("infisical:nope/dev/"))
+			assertThatExceptionOfType(InvalidEndpointRequestException.class)
+				.isThrownBy(() -> endpoint.reread("infisical:nope/dev/"))
 				.withMessageContaining("infisical:nope/dev/");
 			assertNoLeak(reread, server);
 		}
