@@ -49,7 +49,8 @@ public final class InfisicalEndpointAutoConfiguration {
 		@ConditionalOnMissingBean
 		InfisicalRefreshTrigger infisicalRefreshTrigger(ApplicationEventPublisher publisher,
 				ObjectProvider<InfisicalSecretsWatcher> watcher) {
-			return new InfisicalRefreshTrigger(watcher.getIfAvailable() != null, () -> null,
+			InfisicalSecretsWatcher polling = watcher.getIfAvailable();
+			return new InfisicalRefreshTrigger(polling != null, (polling != null) ? polling::nextPoll : () -> null,
 					(locations) -> publisher.publishEvent(new RefreshEvent(publisher, new LinkedHashSet<>(locations),
 							"Infisical locations re-read through the actuator endpoint")));
 		}

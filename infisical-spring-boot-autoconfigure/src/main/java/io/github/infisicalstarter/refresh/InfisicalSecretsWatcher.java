@@ -1,13 +1,16 @@
 package io.github.infisicalstarter.refresh;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import io.github.infisicalstarter.InfisicalException;
@@ -36,6 +39,12 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * rebinds {@code @ConfigurationProperties} and rebuilds {@code @RefreshScope} beans. A
  * failing server logs one WARN when the outage starts and one INFO when it ends, the last
  * good values stay, and polls back off (honouring {@code Retry-After}).
+ * <p>
+ * Push channels (webhooks, event subscriptions, Spring Cloud Bus) hand their news to
+ * {@link #changeNoticed(SecretsChangeNotice)}: a burst of notices leads to one re-read of
+ * the project's locations shortly after the first one, on the watcher's thread. While a
+ * channel that sees every change is connected, {@link #pushConnected(Duration)} slows
+ * polling to a safety interval.
  *
  * @since 0.1.0
  */
@@ -45,6 +54,9 @@ public final class InfisicalSecretsWatcher implements SmartLifecycle, InfisicalW
 
 	/** During an outage the interval doubles per failed poll, up to 2^3 = 8 times. */
 	private static final int MAX_BACKOFF_DOUBLINGS = 3;
+
+	/** How long a push notice waits for others of the same burst before the re-read. */
+	private static final Duration COALESCE_WINDOW = Duration.ofMillis(100);
 
 	private final InfisicalSecretsService service;
 
@@ -63,6 +75,14 @@ public final class InfisicalSecretsWatcher implements SmartLifecycle, InfisicalW
 	private volatile int failures;
 
 	private volatile @Nullable Duration lastRetryAfter;
+
+	private volatile @Nullable Duration pushInterval;
+
+	private volatile @Nullable Instant nextPoll;
+
+	private final Set<String> noticedProjects = ConcurrentHashMap.newKeySet();
+
+	private final AtomicBoolean noticeReadPending = new AtomicBoolean();
 
 	/**
 	 * Create a new watcher.
@@ -137,6 +157,79 @@ public final class InfisicalSecretsWatcher implements SmartLifecycle, InfisicalW
 		}
 	}
 
+	/**
+	 * Re-read every loaded location of the notice's project (imports make a change in one
+	 * environment or folder visible in others; an unaffected location costs one request
+	 * answered 304) shortly after, on the watcher's thread, and publish one refresh if
+	 * anything changed. Notices arriving before that re-read starts join it; a notice for
+	 * a project this application does not load costs nothing. Returns at once.
+	 * @param notice the news
+	 * @return whether the notice concerns a loaded project
+	 */
+	public boolean changeNoticed(SecretsChangeNotice notice) {
+		if (this.service.getLocations().stream().noneMatch((l) -> l.projectId().equals(notice.projectId()))) {
+			return false;
+		}
+		this.noticedProjects.add(notice.projectId());
+		if (this.noticeReadPending.compareAndSet(false, true)) {
+			ScheduledExecutorService scheduler = this.scheduler;
+			if (scheduler == null) {
+				this.noticeReadPending.set(false);
+				return true;
+			}
+			scheduler.schedule(this::readNoticed, COALESCE_WINDOW.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		return true;
+	}
+
+	/**
+	 * Tell the watcher whether a push channel that reports every change is connected.
+	 * While it is, polls run at the given safety interval instead of
+	 * {@code infisical.refresh.interval}; {@code null} returns to the normal interval.
+	 * @param safetyInterval the interval while connected, or {@code null} when the
+	 * channel is down
+	 */
+	public synchronized void pushConnected(@Nullable Duration safetyInterval) {
+		Duration previous = this.pushInterval;
+		this.pushInterval = safetyInterval;
+		if (previous == null ? safetyInterval != null : !previous.equals(safetyInterval)) {
+			schedule(delay(null));
+		}
+	}
+
+	/**
+	 * The time between two polls now: the safety interval while a push channel is
+	 * connected, otherwise {@code infisical.refresh.interval} (before back-off and
+	 * jitter).
+	 * @return the interval
+	 */
+	public Duration currentInterval() {
+		Duration push = this.pushInterval;
+		return (push != null) ? push : this.settings.interval();
+	}
+
+	/**
+	 * When the next scheduled poll is due.
+	 * @return the time, or {@code null} when the watcher is not running
+	 */
+	public @Nullable Instant nextPoll() {
+		return this.running ? this.nextPoll : null;
+	}
+
+	private void readNoticed() {
+		this.noticeReadPending.set(false);
+		Set<String> projects = new LinkedHashSet<>(this.noticedProjects);
+		this.noticedProjects.removeAll(projects);
+		try {
+			synchronized (this.pollLock) {
+				poll((location) -> projects.contains(location.projectId()));
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Infisical refresh failed: " + ex.getMessage());
+		}
+	}
+
 	private static boolean isAffected(SecretsLocation location, SecretsPath path) {
 		if (!location.projectId().equals(path.projectId())) {
 			return false;
@@ -207,7 +300,7 @@ public final class InfisicalSecretsWatcher implements SmartLifecycle, InfisicalW
 	}
 
 	private Duration delay(@Nullable Duration retryAfter) {
-		Duration interval = this.settings.interval();
+		Duration interval = currentInterval();
 		if (this.failures > 0) {
 			interval = interval.multipliedBy(1L << Math.min(this.failures - 1, MAX_BACKOFF_DOUBLINGS));
 		}
@@ -226,6 +319,7 @@ public final class InfisicalSecretsWatcher implements SmartLifecycle, InfisicalW
 		if (this.next != null) {
 			this.next.cancel(false);
 		}
+		this.nextPoll = Instant.now().plus(delay);
 		this.next = scheduler.schedule(this::cycle, delay.toMillis(), TimeUnit.MILLISECONDS);
 	}
 

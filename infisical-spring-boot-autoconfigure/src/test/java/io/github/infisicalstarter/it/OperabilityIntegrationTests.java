@@ -1,5 +1,6 @@
 package io.github.infisicalstarter.it;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,6 +138,7 @@ class OperabilityIntegrationTests {
 				assertThat(location.lastChange()).isNotNull();
 			});
 			assertThat(descriptor.refresh().mode()).isEqualTo("poll");
+			assertThat(descriptor.refresh().nextPoll()).isAfter(Instant.now().plusSeconds(3000));
 			assertNoLeak(descriptor, server);
 			assertThat(JsonMapper.shared().writeValueAsString(descriptor)).contains("BAR_BAZ").doesNotContain(VALUE);
 		}
