@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.endpoint.event.RefreshEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
@@ -40,15 +41,16 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * failing server logs one WARN when the outage starts and one INFO when it ends, the last
  * good values stay, and polls back off (honouring {@code Retry-After}).
  * <p>
- * Push channels (webhooks, event subscriptions, Spring Cloud Bus) hand their news to
- * {@link #changeNoticed(SecretsChangeNotice)}: a burst of notices leads to one re-read of
- * the project's locations shortly after the first one, on the watcher's thread. While a
- * channel that sees every change is connected, {@link #pushConnected(Duration)} slows
- * polling to a safety interval.
+ * Push channels (webhooks, event subscriptions, Spring Cloud Bus) publish a
+ * {@link SecretsChangeNoticedEvent} or call {@link #changeNoticed(SecretsChangeNotice)}:
+ * a burst of notices leads to one re-read of the project's locations shortly after the
+ * first one, on the watcher's thread. While a channel that sees every change is
+ * connected, {@link #pushConnected(Duration)} slows polling to a safety interval.
  *
  * @since 0.1.0
  */
-public final class InfisicalSecretsWatcher implements SmartLifecycle, InfisicalWriteListener {
+public final class InfisicalSecretsWatcher
+		implements SmartLifecycle, InfisicalWriteListener, ApplicationListener<SecretsChangeNoticedEvent> {
 
 	private static final Log logger = LogFactory.getLog(InfisicalSecretsWatcher.class);
 
@@ -180,6 +182,11 @@ public final class InfisicalSecretsWatcher implements SmartLifecycle, InfisicalW
 			scheduler.schedule(this::readNoticed, COALESCE_WINDOW.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		return true;
+	}
+
+	@Override
+	public void onApplicationEvent(SecretsChangeNoticedEvent event) {
+		changeNoticed(event.getNotice());
 	}
 
 	/**
