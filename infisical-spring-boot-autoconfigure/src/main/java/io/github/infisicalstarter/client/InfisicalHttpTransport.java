@@ -4,9 +4,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.HttpRetryException;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.util.List;
 
 import io.github.infisicalstarter.client.InfisicalJson.BadJsonException;
 import io.github.infisicalstarter.client.InfisicalJson.TruncatedBodyException;
@@ -23,30 +22,30 @@ import org.springframework.http.client.ClientHttpResponse;
 
 /**
  * The one HTTP path of every call the starter makes itself (login, renew, revoke, list,
- * poll, and the operations of {@code InfisicalTemplate}). It sends requests through a
- * {@link ClientHttpRequestFactory} that Spring Boot's
- * {@link ClientHttpRequestFactoryBuilder} builds from {@link HttpClientSettings}
- * (timeouts, SSL bundle, redirects), without the {@code RestClient} facade, whose builder
- * and exchange path cost more start-up time than the two start-up requests themselves.
- * <p>
- * The JDK's {@code HttpURLConnection} carries the requests: of Boot's connectors it is by
- * far the cheapest to start (measured in {@code benchmarks/}) and follows the JDK's proxy
- * properties. It cannot send {@code PATCH}, so that method alone (used by secret updates,
- * never at start-up) goes through the JDK {@code HttpClient}, built from the same
- * settings on first use. Every failure becomes an {@link InfisicalApiException} whose
- * message never quotes a request or response body.
+ * poll, and the operations of {@code InfisicalTemplate}). Requests go through the JDK's
+ * {@code HttpURLConnection}, opened from Spring Boot's {@link HttpClientSettings}
+ * (timeouts, SSL bundle, redirects) as Boot's {@code ClientHttpRequestFactoryBuilder}
+ * would (see {@link UrlConnections}): of Boot's connectors it is by far the cheapest to
+ * start (measured in {@code benchmarks/}) and follows the JDK's proxy properties; neither
+ * the {@code RestClient} facade nor Spring's request classes, whose start-up cost exceeds
+ * that of the two start-up requests themselves, are involved. The JDK connection cannot
+ * send {@code PATCH}, so that method alone (used by secret updates, never at start-up)
+ * goes through a {@link ClientHttpRequestFactory} on the JDK {@code HttpClient} that
+ * Boot's {@link ClientHttpRequestFactoryBuilder} builds from the same settings on first
+ * use. Every failure becomes an {@link InfisicalApiException} whose message never quotes
+ * a request or response body.
  *
  * @since 0.1.0
  */
 public final class InfisicalHttpTransport {
 
-	private static final List<MediaType> ACCEPT = List.of(MediaType.APPLICATION_JSON);
+	private static final String ACCEPT = "application/json";
 
 	private final String siteUrl;
 
 	private final HttpClientSettings settings;
 
-	private final ClientHttpRequestFactory requestFactory;
+	private final UrlConnections connections;
 
 	private volatile @Nullable ClientHttpRequestFactory patchRequestFactory;
 
@@ -55,7 +54,7 @@ public final class InfisicalHttpTransport {
 	private InfisicalHttpTransport(String siteUrl, HttpClientSettings settings) {
 		this.siteUrl = siteUrl;
 		this.settings = settings;
-		this.requestFactory = ClientHttpRequestFactoryBuilder.simple().build(settings);
+		this.connections = new UrlConnections(settings);
 	}
 
 	/**
@@ -108,17 +107,62 @@ public final class InfisicalHttpTransport {
 	}
 
 	private <T> T send(ApiRequest request, ResponseReader<T> reader) {
+		if (HttpMethod.PATCH.equals(request.method())) {
+			return sendPatch(request, reader);
+		}
 		String endpoint = endpoint(request);
+		byte[] body = request.body();
+		MediaType contentType = request.contentType();
+		HttpURLConnection connection = null;
 		try {
-			ClientHttpRequest http = factoryFor(request.method())
-				.createRequest(URI.create(this.siteUrl + request.pathAndQuery()), request.method());
-			HttpHeaders headers = http.getHeaders();
-			headers.setAccept(ACCEPT);
+			connection = this.connections.open(URI.create(this.siteUrl + request.pathAndQuery()), request.method(),
+					body != null && contentType != null);
+			connection.setRequestProperty(HttpHeaders.ACCEPT, ACCEPT);
 			if (request.bearer() != null) {
-				headers.setBearerAuth(request.bearer());
+				connection.setRequestProperty(HttpHeaders.AUTHORIZATION, "Bearer " + request.bearer());
 			}
 			if (request.ifNoneMatch() != null) {
-				headers.setIfNoneMatch(request.ifNoneMatch());
+				connection.setRequestProperty(HttpHeaders.IF_NONE_MATCH, request.ifNoneMatch());
+			}
+			if (body != null && contentType != null) {
+				connection.setRequestProperty(HttpHeaders.CONTENT_TYPE, contentType.toString());
+				// no streaming mode: the JDK buffers the small body and keeps a 401's
+				// answer
+				try (OutputStream out = connection.getOutputStream()) {
+					out.write(body);
+				}
+			}
+			int status = connection.getResponseCode();
+			HttpURLConnection answered = connection;
+			try {
+				return readAnswer(endpoint, request, status, headers(answered), () -> errorBody(answered),
+						answered::getInputStream, reader);
+			}
+			finally {
+				drainAndClose(answered, status);
+			}
+		}
+		catch (TruncatedBodyException ex) {
+			// the body broke off: sorted like any other I/O failure (timeout, reset, ...)
+			disconnect(connection);
+			throw InfisicalApiFailures.ioFailure(endpoint,
+					(ex.getCause() instanceof IOException io) ? io : new EOFException(ex.getMessage()));
+		}
+		catch (IOException ex) {
+			disconnect(connection);
+			throw InfisicalApiFailures.ioFailure(endpoint, ex);
+		}
+	}
+
+	private <T> T sendPatch(ApiRequest request, ResponseReader<T> reader) {
+		String endpoint = endpoint(request);
+		try {
+			ClientHttpRequest http = patchRequestFactory()
+				.createRequest(URI.create(this.siteUrl + request.pathAndQuery()), request.method());
+			HttpHeaders headers = http.getHeaders();
+			headers.set(HttpHeaders.ACCEPT, ACCEPT);
+			if (request.bearer() != null) {
+				headers.setBearerAuth(request.bearer());
 			}
 			byte[] body = request.body();
 			if (body != null && request.contentType() != null) {
@@ -129,11 +173,11 @@ public final class InfisicalHttpTransport {
 				}
 			}
 			try (ClientHttpResponse response = http.execute()) {
-				return read(endpoint, request, response, reader);
+				return readAnswer(endpoint, request, response.getStatusCode().value(), response.getHeaders(),
+						response::getBody, response::getBody, reader);
 			}
 		}
 		catch (TruncatedBodyException ex) {
-			// the body broke off: sorted like any other I/O failure (timeout, reset, ...)
 			throw InfisicalApiFailures.ioFailure(endpoint,
 					(ex.getCause() instanceof IOException io) ? io : new EOFException(ex.getMessage()));
 		}
@@ -142,10 +186,40 @@ public final class InfisicalHttpTransport {
 		}
 	}
 
-	private static <T> T read(String endpoint, ApiRequest request, ClientHttpResponse response,
-			ResponseReader<T> reader) throws IOException {
-		return readAnswer(endpoint, request, response.getStatusCode().value(), response.getHeaders(),
-				() -> errorBody(response), response::getBody, reader);
+	private static HttpHeaders headers(HttpURLConnection connection) {
+		HttpHeaders headers = new HttpHeaders();
+		connection.getHeaderFields().forEach((name, values) -> {
+			if (name != null) {
+				headers.addAll(name, values);
+			}
+		});
+		return headers;
+	}
+
+	private static InputStream errorBody(HttpURLConnection connection) {
+		InputStream body = connection.getErrorStream();
+		return (body != null) ? body : InputStream.nullInputStream();
+	}
+
+	/**
+	 * Finish with an answer so that the JDK can keep the connection alive for the next
+	 * call: what the reader left of the body is read and the stream closed.
+	 */
+	private static void drainAndClose(HttpURLConnection connection, int status) {
+		try (InputStream body = (status >= 400) ? connection.getErrorStream() : connection.getInputStream()) {
+			if (body != null) {
+				body.transferTo(OutputStream.nullOutputStream());
+			}
+		}
+		catch (IOException ex) {
+			disconnect(connection);
+		}
+	}
+
+	private static void disconnect(@Nullable HttpURLConnection connection) {
+		if (connection != null) {
+			connection.disconnect();
+		}
 	}
 
 	/**
@@ -193,23 +267,7 @@ public final class InfisicalHttpTransport {
 		return request.method().name() + " " + this.siteUrl + request.path();
 	}
 
-	/**
-	 * Return the error body, or an empty stream when the JDK withholds it: it drops the
-	 * body of a 401 answer to a request whose body it streamed.
-	 */
-	private static InputStream errorBody(ClientHttpResponse response) throws IOException {
-		try {
-			return response.getBody();
-		}
-		catch (HttpRetryException ex) {
-			return InputStream.nullInputStream();
-		}
-	}
-
-	private ClientHttpRequestFactory factoryFor(HttpMethod method) {
-		if (!HttpMethod.PATCH.equals(method)) {
-			return this.requestFactory;
-		}
+	private ClientHttpRequestFactory patchRequestFactory() {
 		ClientHttpRequestFactory factory = this.patchRequestFactory;
 		if (factory == null) {
 			factory = ClientHttpRequestFactoryBuilder.jdk().build(this.settings);

@@ -33,9 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Full start-ups with the keyless login methods (Kubernetes, OIDC, JWT, LDAP) and Token
  * Auth against the test server: secrets load, a re-login reads the platform credential
- * again, each failure gives one report, and no credential reaches the output. (The JDK
- * connection withholds the body of a 401 answer to a streamed request, so reports of 401
- * refusals name the status and route, not the server's message.)
+ * again, each failure gives one report with the server's message, and no credential
+ * reaches the output.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class KeylessAuthIntegrationTests {
@@ -98,7 +97,9 @@ class KeylessAuthIntegrationTests {
 		String token = server.serviceAccountToken("default", "api", "infisical", Duration.ofHours(1));
 		FailureReport report = fail(output, server, "kubernetes",
 				"--infisical.auth.kubernetes.token-path=" + write("token", token));
-		assertThat(report.description()).contains("answered 401").contains(KUBERNETES_LOGIN);
+		assertThat(report.description()).contains("answered 401")
+			.contains(KUBERNETES_LOGIN)
+			.contains("K8s namespace not allowed");
 		assertThat(report.action()).contains("Kubernetes Auth");
 		LeakScan.assertNoLeaks(output, server, token);
 	}
