@@ -131,9 +131,9 @@ public final class StartupBenchmark {
 				String app = web ? "WebApp (Tomcat, port 0)" : "MinimalApp (spring-boot-starter)";
 				return switch (name) {
 					case "minimal-20" ->
-						new Scenario(name, app + ", 20 secrets", a, b, secrets, 1.15, false, Double.NaN);
+						new Scenario(name, app + ", 20 secrets", a, b, secrets, 1.10, false, Double.NaN);
 					case "minimal-10000" ->
-						new Scenario(name, app + ", 10,000 secrets", a, b, secrets, 1.25, false, 1.25);
+						new Scenario(name, app + ", 10,000 secrets", a, b, secrets, 1.20, false, 1.20);
 					default -> new Scenario(name, app + ", 20 secrets", a, b, secrets, 1.05, false, Double.NaN);
 				};
 			}
