@@ -84,6 +84,17 @@ public final class HttpCallObserver {
 		}
 	}
 
+	/**
+	 * Start observing a call that does not go through {@link #observe} (the reactive
+	 * client's): the caller reports status, error and end to the handle.
+	 * @param request the request
+	 * @return the handle, or {@code null} before observations are set
+	 */
+	CallObservations.@Nullable Handle start(ApiRequest request) {
+		CallObservations observations = this.observations;
+		return (observations != null) ? observations.start(operation(request)) : null;
+	}
+
 	private void record(RecordedCall call) {
 		synchronized (this.recorded) {
 			if (this.recorded.size() < MAX_RECORDED) {

@@ -143,6 +143,24 @@ public final class ReactiveInfisicalClient {
 	}
 
 	private <T> Mono<T> exchange(ApiRequest request, ResponseReader<T> reader) {
+		return Mono.defer(() -> {
+			CallObservations.Handle handle = this.transport.getObserver().start(request);
+			if (handle == null) {
+				return unobserved(request, reader);
+			}
+			return unobserved(request, (status, headers, body) -> {
+				handle.status(status);
+				return reader.read(status, headers, body);
+			}).doOnError((ex) -> {
+				if (ex instanceof InfisicalApiException api && api.getStatus() > 0) {
+					handle.status(api.getStatus());
+				}
+				handle.error(ex);
+			}).doFinally((signal) -> handle.stop());
+		});
+	}
+
+	private <T> Mono<T> unobserved(ApiRequest request, ResponseReader<T> reader) {
 		String endpoint = this.transport.endpoint(request);
 		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
 			.uri(URI.create(this.transport.getSiteUrl() + request.pathAndQuery()))

@@ -7,7 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.infisicalstarter.client.SecretUpdate;
 import io.github.infisicalstarter.client.SecretsPath;
+import io.github.infisicalstarter.client.InfisicalApiException;
 import io.github.infisicalstarter.core.InfisicalOperations;
+import io.github.infisicalstarter.core.ReactiveInfisicalOperations;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
 import io.github.infisicalstarter.observation.InfisicalObservationContext;
 import io.github.infisicalstarter.observation.ObservationCallObservations;
@@ -25,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -108,6 +111,32 @@ class ObservationIntegrationTests {
 				.hasLowCardinalityKeyValue("status", "401")
 				.assertThatError()
 				.isNotNull());
+		assertThat(registry).doesNotHaveAnyRemainingCurrentObservation();
+	}
+
+	@Test
+	void reactiveTemplateCallsAreObserved() {
+		InfisicalTestServer server = infisical.server();
+		server.secret(PROJECT, "dev", "/", "FOO", "observed-value");
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		try (ConfigurableApplicationContext context = TestApps.run(server, WATCHED)) {
+			context.getBean(InfisicalSecretsService.class).observeWith(new ObservationCallObservations(registry, null));
+			ReactiveInfisicalOperations template = context.getBean(ReactiveInfisicalOperations.class);
+			SecretsPath root = template.path("/");
+			template.createSecret(root, "REACTIVE", "reactive-value", null).block(Duration.ofSeconds(10));
+			template.getSecret(root, "REACTIVE").block(Duration.ofSeconds(10));
+			assertThatExceptionOfType(InfisicalApiException.class)
+				.isThrownBy(() -> template.getSecret(root, "MISSING").block(Duration.ofSeconds(10)));
+		}
+		assertThat(registry).hasAnObservation((observation) -> observation.hasNameEqualTo("infisical.client.requests")
+			.hasLowCardinalityKeyValue("operation", "create")
+			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+			.hasLowCardinalityKeyValue("status", "200"));
+		assertThat(registry).hasAnObservation((observation) -> observation.hasLowCardinalityKeyValue("operation", "get")
+			.hasLowCardinalityKeyValue("outcome", "CLIENT_ERROR")
+			.hasLowCardinalityKeyValue("status", "404")
+			.assertThatError()
+			.isNotNull());
 		assertThat(registry).doesNotHaveAnyRemainingCurrentObservation();
 	}
 
