@@ -24,6 +24,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.metrics.ApplicationStartup;
+import org.springframework.core.metrics.StartupStep;
+
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
@@ -71,6 +74,8 @@ public final class AccessTokenManager implements AutoCloseable {
 	private @Nullable ScheduledFuture<?> renewal;
 
 	private volatile boolean closed;
+
+	private volatile ApplicationStartup startup = ApplicationStartup.DEFAULT;
 
 	/**
 	 * Create a new manager.
@@ -184,10 +189,31 @@ public final class AccessTokenManager implements AutoCloseable {
 		return this.renewals.get();
 	}
 
+	/**
+	 * Record each login as an {@code infisical.login} step of the given start-up
+	 * ({@code /actuator/startup} then shows its cost apart from the reads); pass
+	 * {@link ApplicationStartup#DEFAULT} when start-up is over.
+	 * @param startup the application's start-up recorder
+	 */
+	public void recordLoginsIn(ApplicationStartup startup) {
+		this.startup = startup;
+	}
+
 	private TokenResponse login() {
-		TokenResponse response = this.authentication.login();
-		this.logins.incrementAndGet();
-		return response;
+		StartupStep step = this.startup.start("infisical.login");
+		try {
+			TokenResponse response = this.authentication.login();
+			this.logins.incrementAndGet();
+			step.tag("outcome", "success");
+			return response;
+		}
+		catch (RuntimeException ex) {
+			step.tag("outcome", "failure");
+			throw ex;
+		}
+		finally {
+			step.end();
+		}
 	}
 
 	private String replace(@Nullable String stale) {

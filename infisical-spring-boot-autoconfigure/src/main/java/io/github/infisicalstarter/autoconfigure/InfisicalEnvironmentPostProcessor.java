@@ -159,11 +159,12 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 		if (service == null) {
 			return;
 		}
+		ApplicationStartup startup = application.getApplicationStartup();
+		service.getTokens().recordLoginsIn(startup);
 		if (targets.size() > 1) {
 			service.prefetch(targets.stream().map(Target::location).toList());
 		}
 		Set<SecretsLocation> seen = new HashSet<>();
-		ApplicationStartup startup = application.getApplicationStartup();
 		List<InfisicalPropertySource> placed = new ArrayList<>();
 		try {
 			for (Target target : targets) {
@@ -183,6 +184,9 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 				service.close();
 			}
 			throw ex;
+		}
+		finally {
+			service.getTokens().recordLoginsIn(ApplicationStartup.DEFAULT);
 		}
 		if (created) {
 			this.logger.info(LoadReport.describe(placed, System.nanoTime() - start));
@@ -218,7 +222,7 @@ public class InfisicalEnvironmentPostProcessor implements EnvironmentPostProcess
 	/**
 	 * Load one location inside an {@code infisical.location.load} start-up step, so
 	 * {@code /actuator/startup} shows each location's cost (the first one includes the
-	 * login).
+	 * login, itself an {@code infisical.login} step).
 	 */
 	private static InfisicalPropertySource load(InfisicalSecretsService service, OptionalLocation location,
 			ApplicationStartup startup) {

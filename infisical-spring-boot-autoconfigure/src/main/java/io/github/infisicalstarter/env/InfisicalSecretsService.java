@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +60,12 @@ public final class InfisicalSecretsService implements AutoCloseable {
 
 	private final StartupRetry retry;
 
+	/**
+	 * How the identity logs in ({@code infisical.auth.method}, or {@code custom}), for
+	 * status.
+	 */
+	private final String loginMethod;
+
 	private final Clock clock;
 
 	private final Map<SecretsLocation, LocationState> states = new ConcurrentHashMap<>();
@@ -70,8 +77,9 @@ public final class InfisicalSecretsService implements AutoCloseable {
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	InfisicalSecretsService(InfisicalProperties properties, InfisicalClient client, AccessTokenManager tokens,
-			Log logger, Clock clock) {
+			String loginMethod, Log logger, Clock clock) {
 		this.clock = clock;
+		this.loginMethod = loginMethod;
 		this.properties = properties;
 		this.client = client;
 		this.tokens = tokens;
@@ -137,7 +145,10 @@ public final class InfisicalSecretsService implements AutoCloseable {
 				: InfisicalAuthentications.create(properties, auth, client.getLoginClient());
 		AccessTokenManager tokens = new AccessTokenManager(authentication, client.getLoginClient(), properties.token(),
 				clock);
-		return new InfisicalSecretsService(properties, client, tokens, logger, clock);
+		String method = (provider != null) ? "custom"
+				: (auth != null && auth.method() != null && !auth.method().isBlank())
+						? auth.method().trim().toLowerCase(Locale.ROOT) : "universal";
+		return new InfisicalSecretsService(properties, client, tokens, method, logger, clock);
 	}
 
 	/**
@@ -247,7 +258,7 @@ public final class InfisicalSecretsService implements AutoCloseable {
 			.sorted(Comparator.comparing(InfisicalStatus.LocationStatus::name))
 			.toList();
 		InfisicalStatus.TokenStatus token = (this.tokens.getLogins() > 0)
-				? new InfisicalStatus.TokenStatus("universal-auth", this.tokens.getExpiresAt(), this.tokens.getLogins(),
+				? new InfisicalStatus.TokenStatus(this.loginMethod, this.tokens.getExpiresAt(), this.tokens.getLogins(),
 						this.tokens.getRenewals())
 				: null;
 		return new InfisicalStatus(locations, token, this.client.getGeneration().toString());

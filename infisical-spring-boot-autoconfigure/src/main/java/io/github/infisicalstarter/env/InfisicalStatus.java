@@ -70,7 +70,9 @@ public record InfisicalStatus(List<LocationStatus> locations, @Nullable TokenSta
 	/**
 	 * The state of the access token (never the token itself).
 	 *
-	 * @param method the authentication method, e.g. {@code universal-auth}
+	 * @param method the login method ({@code infisical.auth.method}, e.g.
+	 * {@code universal} or {@code kubernetes}; {@code custom} for an application-supplied
+	 * login)
 	 * @param expiresAt when the current token expires, or {@code null}
 	 * @param logins logins so far
 	 * @param renewals renewals so far

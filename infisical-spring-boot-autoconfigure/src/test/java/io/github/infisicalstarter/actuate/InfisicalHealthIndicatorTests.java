@@ -30,12 +30,12 @@ class InfisicalHealthIndicatorTests {
 	void upWhenEveryLocationWasLoadedEvenIfPollsFail() {
 		LocationStatus failing = new LocationStatus("infisical:p/dev/", true, 3, NOW.minusSeconds(600), NOW, 4,
 				"Infisical answered 500", "etag", new Rereads(0, 0, 4));
-		Health health = health(new InfisicalStatus(List.of(failing),
-				new TokenStatus("universal-auth", NOW.plusSeconds(120), 1, 2), "v4"));
+		Health health = health(
+				new InfisicalStatus(List.of(failing), new TokenStatus("universal", NOW.plusSeconds(120), 1, 2), "v4"));
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("api", "v4")
-			.containsEntry("token", Map.of("method", "universal-auth", "expiresAt", NOW.plusSeconds(120).toString(),
-					"expiresIn", "PT2M"));
+			.containsEntry("token",
+					Map.of("method", "universal", "expiresAt", NOW.plusSeconds(120).toString(), "expiresIn", "PT2M"));
 		assertThat(location(health, "infisical:p/dev/")).containsEntry("loaded", true)
 			.containsEntry("secrets", 3)
 			.containsEntry("consecutiveFailures", 4)

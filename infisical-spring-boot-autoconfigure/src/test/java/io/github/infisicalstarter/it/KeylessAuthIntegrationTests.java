@@ -75,6 +75,10 @@ class KeylessAuthIntegrationTests {
 			InfisicalSecretsService service = context.getBean(InfisicalSecretsService.class);
 			SecretsLocation location = service.getLocations().iterator().next();
 			assertThat(service.poll(location)).isNotNull();
+			assertThat(service.status().token()).satisfies((token) -> {
+				assertThat(token.method()).isEqualTo("kubernetes");
+				assertThat(token.logins()).isEqualTo(2);
+			});
 		}
 		assertThat(server.count("POST", KUBERNETES_LOGIN)).isEqualTo(2);
 		LeakScan.assertNoLeaks(output, server, "keyless-value", "after-relogin", first, second);

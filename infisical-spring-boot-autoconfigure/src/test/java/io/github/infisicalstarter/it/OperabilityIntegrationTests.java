@@ -187,7 +187,7 @@ class OperabilityIntegrationTests {
 	}
 
 	@Test
-	void startupStepsShowEachLocation() {
+	void startupStepsShowTheLoginAndEachLocation() {
 		InfisicalTestServer server = infisical.server();
 		server.secret(PROJECT, "dev", "/", "FOO", VALUE).secret(PROJECT, "dev", "/db", "DB_USER", "u");
 		BufferingApplicationStartup startup = new BufferingApplicationStartup(10_000);
@@ -206,6 +206,11 @@ class OperabilityIntegrationTests {
 				.toList();
 			assertThat(steps).containsExactly(Map.of("location", LOCATION, "secrets", "1"),
 					Map.of("location", LOCATION + "db", "secrets", "1"));
+			assertThat(startup.getBufferedTimeline()
+				.getEvents()
+				.stream()
+				.filter((event) -> event.getStartupStep().getName().equals("infisical.login"))
+				.map((event) -> tags(event.getStartupStep().getTags()))).containsExactly(Map.of("outcome", "success"));
 		}
 	}
 

@@ -49,7 +49,7 @@ class InfisicalMeterBinderTests {
 				new LocationStatus("infisical:p/prod/", true, 4, NOW.minusSeconds(90), NOW, 2, "x", null,
 						new Rereads(1, 0, 3)),
 				new LocationStatus("infisical:p/dev/db", false, 0, null, null, 1, "x", null, new Rereads(0, 0, 0))),
-				new TokenStatus("universal-auth", NOW.plusSeconds(600), 1, 0), "v4"));
+				new TokenStatus("universal", NOW.plusSeconds(600), 1, 0), "v4"));
 		assertThat(this.registry.get("infisical.refresh.age").timeGauge().value(TimeUnit.SECONDS)).isEqualTo(90);
 		assertThat(this.registry.get("infisical.token.expiry").timeGauge().value(TimeUnit.SECONDS)).isEqualTo(600);
 		assertThat(this.registry.get("infisical.refresh").tag("result", "changed").functionCounter().count())
