@@ -8,7 +8,7 @@
 #   benchmarks/run.sh rotation        only the database credential rotation benchmark
 #   benchmarks/run.sh profile         where the start-up time goes (class loading, Boot steps)
 #
-# Environment (defaults): PAIRS=10 WARMUP=1 SCENARIOS=minimal-20,minimal-10000,web-20,locations-10-vs-1
+# Environment (defaults): PAIRS=10 WARMUP=1 SCENARIOS=minimal-20,minimal-10000,web-20,locations-10-vs-1,operability-off-vs-on
 #   IDLE_SECONDS=60 IDLE_CONTROL=1 POLLS=10 LATENCY_REPEATS=10 REFRESH_INTERVAL_MS=1000
 #   PROFILE_RUNS=5 PROFILE_APP=minimal APP_JAVA_OPTS= SKIP_BUILD=0
 #   ROTATIONS=20 LOAD_THREADS=8 POOL_SIZE=10

@@ -78,14 +78,23 @@ final class Fixture {
 	 * {@code infisical.locations[i]} entry per path
 	 */
 	static Path starterYml(Path dir, String name, String url, List<String> secretPaths) {
-		StringBuilder yml = new StringBuilder(common());
+		return starterYml(dir, name, url, secretPaths, "");
+	}
+
+	/**
+	 * Write the with-starter configuration with more YAML at its start.
+	 * @param secretPaths {@code null} for the default location at {@code /}, else one
+	 * {@code infisical.locations[i]} entry per path
+	 * @param extra more YAML (top-level keys other than {@code infisical})
+	 */
+	static Path starterYml(Path dir, String name, String url, List<String> secretPaths, String extra) {
+		StringBuilder yml = new StringBuilder(common()).append(extra);
 		yml.append("infisical:\n");
 		yml.append("  site-url: ").append(url).append('\n');
 		yml.append("  client-id: ").append(InfisicalTestServer.DEFAULT_CLIENT_ID).append('\n');
 		yml.append("  client-secret: ").append(InfisicalTestServer.DEFAULT_CLIENT_SECRET).append('\n');
 		yml.append("  project-id: ").append(PROJECT).append('\n');
 		yml.append("  environment: ").append(ENV).append('\n');
-		yml.append("  token:\n    revoke-on-shutdown: false\n");
 		if (secretPaths != null) {
 			yml.append("  locations:\n");
 			secretPaths.forEach((path) -> yml.append("    - secret-path: ").append(path).append('\n'));
