@@ -107,9 +107,9 @@ public final class StartupProfile {
 						+ f0(median(list.stream().map((run) -> run.number("coldMs")).toList())) + " ms, "
 						+ f0(median(list.stream().map((run) -> run.number("classes")).toList())) + " classes loaded"));
 		System.out
-			.println("   (factory-simple = Boot's ClientHttpRequestFactoryBuilder.simple() used directly, the starter's"
-					+ " transport; factory-jdk = the same with jdk(); restclient = RestClient over simple(), the"
-					+ " transport before; urlconnection = the same two requests on java.net.HttpURLConnection)");
+			.println("   (urlconnection = the two requests on java.net.HttpURLConnection, as the starter's transport"
+					+ " sends them; factory-simple = Boot's ClientHttpRequestFactoryBuilder.simple() used directly;"
+					+ " factory-jdk = the same with jdk(); restclient = RestClient over simple())");
 	}
 
 	private static Profile profile(String classpath, String main, Path yml, Path work, int index) {

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * An experiment for "where the time goes": the cost, in a fresh JVM, of the starter's two
- * start-up requests (login, list secrets) with the HTTP stack the starter uses (Spring's
- * {@code RestClient} over Boot's {@code ClientHttpRequestFactoryBuilder.simple()}, as in
- * {@code InfisicalClients}) against the same two requests on a bare
- * {@code HttpURLConnection}. Both read the raw bytes only (JSON parsing is the same
+ * start-up requests (login, list secrets) on a bare {@code HttpURLConnection}, as the
+ * starter's transport sends them, against the same two requests through the HTTP stacks
+ * it could have used instead (Spring's {@code RestClient}, or a request factory that
+ * Boot's {@code ClientHttpRequestFactoryBuilder} builds). Both read the raw bytes only (JSON parsing is the same
  * either way). Spring classes are reached by reflection because this module compiles
  * without spring-web (see the pom).
  * <p>
