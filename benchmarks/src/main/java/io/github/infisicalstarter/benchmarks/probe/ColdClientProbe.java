@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  * start-up requests (login, list secrets) on a bare {@code HttpURLConnection}, as the
  * starter's transport sends them, against the same two requests through the HTTP stacks
  * it could have used instead (Spring's {@code RestClient}, or a request factory that
- * Boot's {@code ClientHttpRequestFactoryBuilder} builds). Both read the raw bytes only (JSON parsing is the same
- * either way). Spring classes are reached by reflection because this module compiles
- * without spring-web (see the pom).
+ * Boot's {@code ClientHttpRequestFactoryBuilder} builds). Both read the raw bytes only
+ * (JSON parsing is the same either way). Spring classes are reached by reflection because
+ * this module compiles without spring-web (see the pom).
  * <p>
  * Arguments: {@code restclient|factory-simple|factory-jdk|urlconnection}, the server URL,
  * client id, client secret, project id. Prints {@code BENCH coldMs=... classes=...}.
