@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A stateful, Infisical-compatible server for tests, on {@code 127.0.0.1} and a free
  * port. It answers the routes a machine identity uses (Universal Auth login, token renew
@@ -78,12 +80,14 @@ public final class InfisicalTestServer implements AutoCloseable {
 
 	private final Journal journal = new Journal();
 
+	private final Webhooks webhooks = new Webhooks(this.clock);
+
 	private final Listener listener;
 
 	private InfisicalTestServer(boolean https) {
 		Router router = new Router(new AuthRoutes(this.identities, this.tokens, this.switches, this.loginMethods),
 				this.tokens, new SecretReader(this.store, this.access, this.switches),
-				new SecretWriter(this.store, this.access, this.approvals, this.switches, this.clock),
+				new SecretWriter(this.store, this.access, this.approvals, this.switches, this.clock, this.webhooks),
 				new FolderRoutes(this.store, this.access), this.switches, this.clock);
 		this.listener = new Listener(new Dispatcher(router, this.faults, this.journal, this.clock),
 				https ? Tls.serverContext() : null);
@@ -258,6 +262,7 @@ public final class InfisicalTestServer implements AutoCloseable {
 		this.tokens.clear();
 		this.faults.clear();
 		this.journal.clear();
+		this.webhooks.clear();
 		this.switches.reset();
 		this.clock.useRealTime();
 		seed();
@@ -445,6 +450,7 @@ public final class InfisicalTestServer implements AutoCloseable {
 		List<String> slugs = Arrays.asList(tagSlugs);
 		this.store.write(projectId, (project) -> project.createFolder(env, folder)
 			.put(key, value, project.tags(slugs), this.clock.instant()));
+		this.webhooks.changed(projectId, env, folder);
 		return this;
 	}
 
@@ -469,6 +475,7 @@ public final class InfisicalTestServer implements AutoCloseable {
 			Folder target = project.createFolder(env, folder);
 			values.forEach((key, value) -> target.put(key, value, project.tags(List.of()), this.clock.instant()));
 		});
+		this.webhooks.changed(projectId, env, folder);
 		return this;
 	}
 
@@ -488,6 +495,7 @@ public final class InfisicalTestServer implements AutoCloseable {
 				folder.remove(key);
 			}
 		});
+		this.webhooks.changed(projectId, env, normalized);
 		return this;
 	}
 
@@ -660,6 +668,44 @@ public final class InfisicalTestServer implements AutoCloseable {
 	 */
 	public Faults faults() {
 		return this.faults;
+	}
+
+	/**
+	 * Register a project webhook as Infisical's project settings do: after every change
+	 * of the project's secrets in the environment whose folder matches the glob (e.g.
+	 * {@code /**}, {@code /api/*}), the server POSTs the {@code secrets.modified} payload
+	 * to the URL, signed with {@code x-infisical-signature} when a secret key is given;
+	 * one POST per change, no retries, 15 s timeout, on a background thread.
+	 * @param projectId the project id
+	 * @param env the environment slug
+	 * @param secretPathGlob the folder glob
+	 * @param url the receiver's URL
+	 * @param secretKey the webhook's secret key, or {@code null} for unsigned deliveries
+	 * @return this server
+	 */
+	public InfisicalTestServer webhook(String projectId, String env, String secretPathGlob, String url,
+			@Nullable String secretKey) {
+		this.webhooks.register(projectId, env, secretPathGlob, url, secretKey);
+		return this;
+	}
+
+	/**
+	 * The webhook POSTs made so far, in order, with the receiver's answer.
+	 * @return the deliveries
+	 */
+	public List<WebhookDelivery> webhookDeliveries() {
+		return this.webhooks.deliveries();
+	}
+
+	/**
+	 * The {@code x-infisical-signature} header value Infisical sends for a body.
+	 * @param secretKey the webhook's secret key
+	 * @param body the exact body
+	 * @param timestampMillis the signed time, in milliseconds since the epoch
+	 * @return {@code t=<ms>;<hex>}
+	 */
+	public static String webhookSignature(String secretKey, byte[] body, long timestampMillis) {
+		return Webhooks.signature(secretKey, body, timestampMillis);
 	}
 
 	/**

@@ -26,7 +26,11 @@ final class SecretWriter {
 
 	private final Clock clock;
 
-	SecretWriter(SecretStore store, AccessPolicy access, Approvals approvals, Switches switches, Clock clock) {
+	private final Webhooks webhooks;
+
+	SecretWriter(SecretStore store, AccessPolicy access, Approvals approvals, Switches switches, Clock clock,
+			Webhooks webhooks) {
+		this.webhooks = webhooks;
 		this.store = store;
 		this.access = access;
 		this.approvals = approvals;
@@ -35,6 +39,15 @@ final class SecretWriter {
 	}
 
 	Map<String, Object> write(Identity identity, SecretWrite write) {
+		Map<String, Object> result = change(identity, write);
+		if (result.containsKey("secret")) {
+			this.webhooks.changed(write.projectId(), write.environment(), java.util.Objects
+				.requireNonNullElse(SecretPaths.normalize(write.secretPath()), write.secretPath()));
+		}
+		return result;
+	}
+
+	private Map<String, Object> change(Identity identity, SecretWrite write) {
 		return this.store.change(() -> {
 			Project project = this.store.project(write.projectId());
 			if (project == null) {
