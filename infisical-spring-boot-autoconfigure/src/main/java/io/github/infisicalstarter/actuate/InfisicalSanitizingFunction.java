@@ -9,9 +9,9 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.core.env.PropertySource;
 
 /**
- * Masks every value that came from Infisical, and {@code infisical.client-secret}
- * wherever it came from, in {@code /actuator/env} and {@code /actuator/configprops}, even
- * when {@code show-values} is {@code ALWAYS}.
+ * Masks every value that came from Infisical, and {@code infisical.client-secret} and
+ * {@code infisical.webhook.secret} wherever they came from, in {@code /actuator/env} and
+ * {@code /actuator/configprops}, even when {@code show-values} is {@code ALWAYS}.
  *
  * @since 0.1.0
  */
@@ -25,7 +25,7 @@ public final class InfisicalSanitizingFunction implements SanitizingFunction {
 		}
 		// infisical.client-secret, infisical.clientSecret, INFISICAL_CLIENT_SECRET, ...
 		String key = data.getKey().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-		if (key.endsWith("clientsecret")) {
+		if (key.endsWith("clientsecret") || key.endsWith("webhook.secret") || key.endsWith("webhooksecret")) {
 			return data.withSanitizedValue();
 		}
 		return data;

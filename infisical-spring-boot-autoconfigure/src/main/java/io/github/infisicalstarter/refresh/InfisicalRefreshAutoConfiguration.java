@@ -1,5 +1,7 @@
 package io.github.infisicalstarter.refresh;
 
+import java.time.Duration;
+
 import io.github.infisicalstarter.autoconfigure.ConditionalOnInfisicalSecretsService;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +11,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the refresh watcher, when secrets were loaded and Spring Cloud
@@ -27,21 +31,31 @@ import org.springframework.context.annotation.Bean;
 public final class InfisicalRefreshAutoConfiguration {
 
 	/**
+	 * How long the first change notice of a burst (webhook, event, bus) waits for the
+	 * others before the one re-read; see
+	 * {@link InfisicalSecretsWatcher#setNoticeWindow(Duration)}.
+	 */
+	public static final String NOTICE_WINDOW = "infisical.refresh.notice-window";
+
+	/**
 	 * The watcher; {@code null} (no bean) only in an AOT-processed application that runs
 	 * without Infisical secrets, see {@link ConditionalOnInfisicalSecretsService}.
 	 * @param infisicalSecretsServices the service, if secrets were loaded
 	 * @param publisher where refresh events go
+	 * @param environment where {@value #NOTICE_WINDOW} is read
 	 * @return the watcher, or {@code null}
 	 */
 	@Bean
 	@Nullable InfisicalSecretsWatcher infisicalSecretsWatcher(ObjectProvider<InfisicalSecretsService> infisicalSecretsServices,
-			ApplicationEventPublisher publisher) {
+			ApplicationEventPublisher publisher, Environment environment) {
 		InfisicalSecretsService infisicalSecretsService = infisicalSecretsServices.getIfAvailable();
 		if (infisicalSecretsService == null) {
 			return null;
 		}
-		return new InfisicalSecretsWatcher(infisicalSecretsService, publisher,
+		InfisicalSecretsWatcher watcher = new InfisicalSecretsWatcher(infisicalSecretsService, publisher,
 				infisicalSecretsService.getProperties().refresh());
+		Binder.get(environment).bind(NOTICE_WINDOW, Duration.class).ifBound(watcher::setNoticeWindow);
+		return watcher;
 	}
 
 }

@@ -57,8 +57,8 @@ public final class InfisicalSecretsWatcher
 	/** During an outage the interval doubles per failed poll, up to 2^3 = 8 times. */
 	private static final int MAX_BACKOFF_DOUBLINGS = 3;
 
-	/** How long a push notice waits for others of the same burst before the re-read. */
-	private static final Duration COALESCE_WINDOW = Duration.ofMillis(100);
+	/** How long a push notice waits for others of the same burst, by default. */
+	private static final Duration DEFAULT_NOTICE_WINDOW = Duration.ofMillis(100);
 
 	private final InfisicalSecretsService service;
 
@@ -85,6 +85,8 @@ public final class InfisicalSecretsWatcher
 	private final Set<String> noticedProjects = ConcurrentHashMap.newKeySet();
 
 	private final AtomicBoolean noticeReadPending = new AtomicBoolean();
+
+	private volatile Duration noticeWindow = DEFAULT_NOTICE_WINDOW;
 
 	/**
 	 * Create a new watcher.
@@ -179,9 +181,19 @@ public final class InfisicalSecretsWatcher
 				this.noticeReadPending.set(false);
 				return true;
 			}
-			scheduler.schedule(this::readNoticed, COALESCE_WINDOW.toMillis(), TimeUnit.MILLISECONDS);
+			scheduler.schedule(this::readNoticed, this.noticeWindow.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		return true;
+	}
+
+	/**
+	 * Set how long the first notice of a burst waits for the others before the re-read
+	 * (100 ms by default): longer windows merge more notices into one re-read, shorter
+	 * ones deliver a change sooner.
+	 * @param window the window, zero or more
+	 */
+	public void setNoticeWindow(Duration window) {
+		this.noticeWindow = window.isNegative() ? Duration.ZERO : window;
 	}
 
 	@Override
