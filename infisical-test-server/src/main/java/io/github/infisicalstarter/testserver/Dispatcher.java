@@ -28,11 +28,17 @@ final class Dispatcher implements HttpHandler {
 
 	private final Clock clock;
 
-	Dispatcher(Router router, Faults faults, Journal journal, Clock clock) {
+	private final EventRoute events;
+
+	private final EventStreams streams;
+
+	Dispatcher(Router router, Faults faults, Journal journal, Clock clock, EventRoute events, EventStreams streams) {
 		this.router = router;
 		this.faults = faults;
 		this.journal = journal;
 		this.clock = clock;
+		this.events = events;
+		this.streams = streams;
 	}
 
 	@Override
@@ -51,6 +57,10 @@ final class Dispatcher implements HttpHandler {
 			}
 			boolean faulty = fault instanceof Fault.Status || fault instanceof Fault.RateLimit
 					|| fault instanceof Fault.Body;
+			if (!faulty && EventRoute.handles(request)) {
+				stream(exchange, request, entry);
+				return;
+			}
 			Response response = faulty ? FaultResponses.of(fault) : conditional(request, this.router.route(request));
 			entry.complete(response.status(), request.authorized());
 			write(exchange, response, fault instanceof Fault.Truncate);
@@ -65,6 +75,38 @@ final class Dispatcher implements HttpHandler {
 			// without a response this drops the connection, which is what Fault.drop()
 			// wants
 			exchange.close();
+		}
+	}
+
+	/**
+	 * Serve an event subscription: refused with an error answer, or streamed (chunked) on
+	 * this thread until it closes.
+	 */
+	private void stream(HttpExchange exchange, ApiRequest request, Journal.Entry entry)
+			throws IOException, InterruptedException {
+		EventStream stream;
+		try {
+			stream = this.events.open(request);
+		}
+		catch (ApiError ex) {
+			Response response = ex.toResponse();
+			entry.complete(response.status(), request.authorized());
+			write(exchange, response, false);
+			return;
+		}
+		try {
+			entry.complete(200, true);
+			Headers headers = exchange.getResponseHeaders();
+			headers.set("Content-Type", "text/event-stream");
+			headers.set("Cache-Control", "no-cache");
+			headers.set("X-Accel-Buffering", "no");
+			exchange.sendResponseHeaders(200, 0);
+			OutputStream out = exchange.getResponseBody();
+			out.flush();
+			stream.serve(out, this.streams);
+		}
+		finally {
+			this.streams.closed(stream);
 		}
 	}
 

@@ -82,14 +82,19 @@ public final class InfisicalTestServer implements AutoCloseable {
 
 	private final Webhooks webhooks = new Webhooks(this.clock);
 
+	private final EventStreams events = new EventStreams();
+
 	private final Listener listener;
 
 	private InfisicalTestServer(boolean https) {
 		Router router = new Router(new AuthRoutes(this.identities, this.tokens, this.switches, this.loginMethods),
 				this.tokens, new SecretReader(this.store, this.access, this.switches),
-				new SecretWriter(this.store, this.access, this.approvals, this.switches, this.clock, this.webhooks),
+				new SecretWriter(this.store, this.access, this.approvals, this.switches, this.clock, this.webhooks,
+						this.events),
 				new FolderRoutes(this.store, this.access), this.switches, this.clock);
-		this.listener = new Listener(new Dispatcher(router, this.faults, this.journal, this.clock),
+		this.listener = new Listener(
+				new Dispatcher(router, this.faults, this.journal, this.clock,
+						new EventRoute(this.events, this.tokens, this.access), this.events),
 				https ? Tls.serverContext() : null);
 		seed();
 	}
@@ -264,6 +269,7 @@ public final class InfisicalTestServer implements AutoCloseable {
 		this.journal.clear();
 		this.webhooks.clear();
 		this.switches.reset();
+		this.events.reset();
 		this.clock.useRealTime();
 		seed();
 	}
@@ -448,8 +454,12 @@ public final class InfisicalTestServer implements AutoCloseable {
 		}
 		Objects.requireNonNull(value, "'value' must not be null");
 		List<String> slugs = Arrays.asList(tagSlugs);
-		this.store.write(projectId, (project) -> project.createFolder(env, folder)
-			.put(key, value, project.tags(slugs), this.clock.instant()));
+		this.store.write(projectId, (project) -> {
+			Folder target = project.createFolder(env, folder);
+			String type = (target.secret(key) != null) ? "secret:update" : "secret:create";
+			target.put(key, value, project.tags(slugs), this.clock.instant());
+			this.events.secretsChanged(project, type, env, folder, List.of(key));
+		});
 		this.webhooks.changed(projectId, env, folder);
 		return this;
 	}
@@ -474,6 +484,8 @@ public final class InfisicalTestServer implements AutoCloseable {
 		this.store.write(projectId, (project) -> {
 			Folder target = project.createFolder(env, folder);
 			values.forEach((key, value) -> target.put(key, value, project.tags(List.of()), this.clock.instant()));
+			// bulk writes emit one event per kind, as Infisical's bulk routes do
+			this.events.secretsChanged(project, "secret:update", env, folder, List.copyOf(values.keySet()));
 		});
 		this.webhooks.changed(projectId, env, folder);
 		return this;
@@ -491,8 +503,8 @@ public final class InfisicalTestServer implements AutoCloseable {
 		String normalized = SecretPaths.require(path);
 		this.store.write(projectId, (project) -> {
 			Folder folder = project.folder(env, normalized);
-			if (folder != null) {
-				folder.remove(key);
+			if (folder != null && folder.remove(key)) {
+				this.events.secretsChanged(project, "secret:delete", env, normalized, List.of(key));
 			}
 		});
 		this.webhooks.changed(projectId, env, normalized);
@@ -516,6 +528,7 @@ public final class InfisicalTestServer implements AutoCloseable {
 		this.store.write(projectId, (project) -> {
 			project.createFolder(fromEnv, from);
 			project.createFolder(env, into).addImport(new Folder.Import(fromEnv, from));
+			this.events.importMutated(project, env, into);
 		});
 		return this;
 	}
@@ -660,6 +673,15 @@ public final class InfisicalTestServer implements AutoCloseable {
 	 */
 	public void emptyForUnknownPaths(boolean enabled) {
 		this.switches.emptyForUnknownPaths(enabled);
+	}
+
+	/**
+	 * Return the event subscriptions (Server-Sent Events): the open streams, their ping
+	 * interval and the switches that refuse, silence or drop them.
+	 * @return the event streams
+	 */
+	public EventStreams events() {
+		return this.events;
 	}
 
 	/**

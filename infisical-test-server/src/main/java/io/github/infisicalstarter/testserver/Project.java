@@ -68,6 +68,16 @@ final class Project {
 	}
 
 	/**
+	 * Return every folder of every environment.
+	 * @return the folders
+	 */
+	List<Folder> folders() {
+		List<Folder> folders = new ArrayList<>();
+		this.environments.values().forEach((byPath) -> folders.addAll(byPath.values()));
+		return folders;
+	}
+
+	/**
 	 * Find a tag by id.
 	 * @param tagId the id
 	 * @return the tag or {@code null}

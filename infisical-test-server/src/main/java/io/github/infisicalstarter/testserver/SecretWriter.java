@@ -28,9 +28,12 @@ final class SecretWriter {
 
 	private final Webhooks webhooks;
 
+	private final EventStreams events;
+
 	SecretWriter(SecretStore store, AccessPolicy access, Approvals approvals, Switches switches, Clock clock,
-			Webhooks webhooks) {
+			Webhooks webhooks, EventStreams events) {
 		this.webhooks = webhooks;
+		this.events = events;
 		this.store = store;
 		this.access = access;
 		this.approvals = approvals;
@@ -77,6 +80,8 @@ final class SecretWriter {
 		}
 		StoredSecret created = folder.add(StoredSecret.first(write.secretName(), write.secretValue(),
 				write.secretComment(), Boolean.TRUE.equals(write.skipMultilineEncoding()), tags, this.clock.instant()));
+		this.events.secretsChanged(project, "secret:create", folder.environment(), folder.path(),
+				List.of(created.key()));
 		return Map.of("secret", SecretJson.written(project.id(), write.environment(), created, created.value(),
 				created.comment(), false));
 	}
@@ -101,6 +106,7 @@ final class SecretWriter {
 				: current.skipMultilineEncoding();
 		String key = (newName != null) ? newName : current.key();
 		StoredSecret updated = folder.add(current.next(key, value, comment, skip, tags, this.clock.instant()));
+		this.events.secretsChanged(project, "secret:update", folder.environment(), folder.path(), List.of(key));
 		// Infisical answers with what the request sent, not with the stored secret
 		String shownValue = (write.secretValue() != null) ? write.secretValue() : "";
 		String shownComment = (write.secretComment() != null) ? write.secretComment() : "";
@@ -122,6 +128,8 @@ final class SecretWriter {
 			return this.approvals.open(write, project.id(), folder, this.clock.instant());
 		}
 		folder.remove(current.key());
+		this.events.secretsChanged(project, "secret:delete", folder.environment(), folder.path(),
+				List.of(current.key()));
 		return Map.of("secret", SecretJson.written(project.id(), write.environment(), current, current.value(),
 				current.comment(), true));
 	}
