@@ -108,7 +108,7 @@ public final class HttpCallObserver {
 	 * @param request the request
 	 * @return {@code login}, {@code renew}, {@code revoke}, {@code list}, {@code poll} (a
 	 * list with an ETag), {@code get}, {@code create}, {@code update}, {@code delete},
-	 * {@code folders} or {@code other}
+	 * {@code folders}, {@code subscribe} or {@code other}
 	 */
 	static String operation(ApiRequest request) {
 		String path = request.path();
@@ -123,6 +123,9 @@ public final class HttpCallObserver {
 		}
 		if (path.startsWith("/api/v1/folders")) {
 			return "folders";
+		}
+		if (path.startsWith("/api/v1/events/")) {
+			return "subscribe";
 		}
 		boolean list = path.equals("/api/v4/secrets") || path.equals("/api/v3/secrets/raw");
 		return switch (request.method().name()) {

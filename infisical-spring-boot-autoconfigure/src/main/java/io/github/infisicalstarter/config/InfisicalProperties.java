@@ -255,12 +255,44 @@ public record InfisicalProperties(Boolean enabled, String siteUrl, @Nullable Str
 	 * @param interval Time between two polls of every location.
 	 * @param jitter Upper bound of a random delay added to each interval, so that a fleet
 	 * of instances does not poll in step.
+	 * @param events Infisical event subscriptions, which push changes as they happen.
 	 */
 	public record Refresh(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration interval,
-			@DefaultValue("10s") Duration jitter) {
+			@DefaultValue("10s") Duration jitter, Events events) {
+
+		/**
+		 * Apply the defaults of the event settings when none are configured (the binder
+		 * passes {@code null} then).
+		 */
+		public Refresh {
+			events = (events != null) ? events : Events.defaults();
+		}
 
 		static Refresh defaults() {
-			return new Refresh(true, Duration.ofSeconds(60), Duration.ofSeconds(10));
+			return new Refresh(true, Duration.ofSeconds(60), Duration.ofSeconds(10), Events.defaults());
+		}
+
+	}
+
+	/**
+	 * Infisical event subscriptions (Server-Sent Events, Enterprise plan): one stream per
+	 * project tells the application of every change of its locations, so changes arrive
+	 * within a second and polling slows to a safety net.
+	 *
+	 * @param enabled Whether to subscribe to Infisical's project events and refresh on
+	 * each change. Servers or plans without the feature fall back to polling with one
+	 * warning.
+	 * @param safetyInterval Time between two polls while every event stream is connected;
+	 * polling returns to infisical.refresh.interval while a stream is down.
+	 * @param pingInterval How often the server sends a ping on an event stream (15 s on
+	 * Infisical). A stream silent for three ping intervals is treated as dead and
+	 * reconnected.
+	 */
+	public record Events(@DefaultValue("false") boolean enabled, @DefaultValue("10m") Duration safetyInterval,
+			@DefaultValue("15s") Duration pingInterval) {
+
+		static Events defaults() {
+			return new Events(false, Duration.ofMinutes(10), Duration.ofSeconds(15));
 		}
 
 	}
