@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.time.Duration;
 
 import io.github.infisicalstarter.client.InfisicalJson.BadJsonException;
 import io.github.infisicalstarter.client.InfisicalJson.TruncatedBodyException;
@@ -50,13 +49,12 @@ public final class InfisicalHttpTransport {
 
 	private volatile @Nullable ClientHttpRequestFactory patchRequestFactory;
 
-	private final HttpCallObserver observer;
+	private final HttpCallObserver observer = new HttpCallObserver();
 
-	private InfisicalHttpTransport(String siteUrl, HttpClientSettings settings, HttpCallObserver observer) {
+	private InfisicalHttpTransport(String siteUrl, HttpClientSettings settings) {
 		this.siteUrl = siteUrl;
 		this.settings = settings;
 		this.connections = new UrlConnections(settings);
-		this.observer = observer;
 	}
 
 	/**
@@ -66,18 +64,7 @@ public final class InfisicalHttpTransport {
 	 * @return a new transport
 	 */
 	public static InfisicalHttpTransport create(String siteUrl, HttpClientSettings settings) {
-		return new InfisicalHttpTransport(siteUrl, settings, new HttpCallObserver());
-	}
-
-	/**
-	 * Return a transport to the same site with the same settings and observer but another
-	 * read timeout, for long-lived reads such as an event stream, whose silence is only
-	 * suspicious after several ping intervals.
-	 * @param readTimeout the read timeout
-	 * @return a new transport
-	 */
-	public InfisicalHttpTransport withReadTimeout(Duration readTimeout) {
-		return new InfisicalHttpTransport(this.siteUrl, this.settings.withReadTimeout(readTimeout), this.observer);
+		return new InfisicalHttpTransport(siteUrl, settings);
 	}
 
 	/**
@@ -199,73 +186,6 @@ public final class InfisicalHttpTransport {
 		}
 	}
 
-	/**
-	 * Send a request whose successful answer is a stream of Server-Sent Events and return
-	 * the open body; closing it closes the connection (from any thread, which ends a read
-	 * blocked on it). The call is observed until the answer's headers arrived.
-	 * @param request the request
-	 * @return the event stream's body
-	 * @throws InfisicalApiException when the call failed or the answer is no event stream
-	 */
-	InputStream openEventStream(ApiRequest request) {
-		CallObservations.@Nullable Handle handle = this.observer.start(request);
-		String endpoint = endpoint(request);
-		HttpURLConnection connection = null;
-		try {
-			byte[] body = request.body();
-			connection = this.connections.open(URI.create(this.siteUrl + request.pathAndQuery()), request.method(),
-					body != null);
-			connection.setRequestProperty(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE);
-			if (request.bearer() != null) {
-				connection.setRequestProperty(HttpHeaders.AUTHORIZATION, "Bearer " + request.bearer());
-			}
-			if (body != null && request.contentType() != null) {
-				connection.setRequestProperty(HttpHeaders.CONTENT_TYPE, request.contentType().toString());
-				try (OutputStream out = connection.getOutputStream()) {
-					out.write(body);
-				}
-			}
-			int status = connection.getResponseCode();
-			if (handle != null) {
-				handle.status(status);
-			}
-			HttpHeaders headers = headers(connection);
-			if (status < 200 || status >= 300) {
-				InfisicalApiException failure = InfisicalApiFailures.status(endpoint, status, headers,
-						errorBody(connection));
-				drainAndClose(connection, status);
-				throw failure;
-			}
-			MediaType contentType = headers.getContentType();
-			if (contentType == null || !contentType.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)) {
-				connection.disconnect();
-				throw InfisicalApiFailures.badResponse(endpoint, "the answer is "
-						+ ((contentType != null) ? contentType.getType() + "/" + contentType.getSubtype() : "untyped")
-						+ " where text/event-stream was expected");
-			}
-			return new EventStreamBody(connection.getInputStream(), connection);
-		}
-		catch (IOException ex) {
-			disconnect(connection);
-			InfisicalApiException failure = InfisicalApiFailures.ioFailure(endpoint, ex);
-			if (handle != null) {
-				handle.error(failure);
-			}
-			throw failure;
-		}
-		catch (InfisicalApiException ex) {
-			if (handle != null) {
-				handle.error(ex);
-			}
-			throw ex;
-		}
-		finally {
-			if (handle != null) {
-				handle.stop();
-			}
-		}
-	}
-
 	private static HttpHeaders headers(HttpURLConnection connection) {
 		HttpHeaders headers = new HttpHeaders();
 		connection.getHeaderFields().forEach((name, values) -> {
@@ -359,32 +279,6 @@ public final class InfisicalHttpTransport {
 	@Override
 	public String toString() {
 		return "InfisicalHttpTransport[" + this.siteUrl + "]";
-	}
-
-	/**
-	 * The body of an event stream: closing it drops the connection first, since the JDK
-	 * would otherwise try to read a never-ending chunked body to its end.
-	 */
-	private static final class EventStreamBody extends java.io.FilterInputStream {
-
-		private final HttpURLConnection connection;
-
-		EventStreamBody(InputStream body, HttpURLConnection connection) {
-			super(body);
-			this.connection = connection;
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.connection.disconnect();
-			try {
-				super.close();
-			}
-			catch (IOException ex) {
-				// the socket is gone already
-			}
-		}
-
 	}
 
 	/**

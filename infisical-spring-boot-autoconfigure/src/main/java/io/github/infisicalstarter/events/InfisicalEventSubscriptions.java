@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.github.infisicalstarter.client.InfisicalEventsClient;
 import io.github.infisicalstarter.config.InfisicalProperties;
@@ -16,9 +19,11 @@ import io.github.infisicalstarter.events.EventPlaces.Place;
 import io.github.infisicalstarter.refresh.InfisicalSecretsWatcher;
 import io.github.infisicalstarter.refresh.SecretsChangeNotice;
 import io.github.infisicalstarter.refresh.SecretsChangeNoticedEvent;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Holds one Infisical event stream per project of the loaded locations, for the whole
@@ -53,7 +58,11 @@ public final class InfisicalEventSubscriptions implements SmartLifecycle, Projec
 
 	private final Set<ProjectEventStream> connected = ConcurrentHashMap.newKeySet();
 
+	private final Duration silenceLimit;
+
 	private volatile boolean running;
+
+	private @Nullable ScheduledExecutorService watchdog;
 
 	/**
 	 * Create the subscriptions for the projects of the service's loaded locations.
@@ -67,8 +76,8 @@ public final class InfisicalEventSubscriptions implements SmartLifecycle, Projec
 		this.publisher = publisher;
 		InfisicalProperties.Events settings = service.getProperties().refresh().events();
 		this.safetyInterval = settings.safetyInterval();
-		InfisicalEventsClient client = new InfisicalEventsClient(
-				service.getClient().getTransport().withReadTimeout(settings.pingInterval().multipliedBy(3)));
+		this.silenceLimit = settings.pingInterval().multipliedBy(3);
+		InfisicalEventsClient client = new InfisicalEventsClient(service.getClient().getTransport(), this.silenceLimit);
 		Map<String, List<SecretsLocation>> byProject = new LinkedHashMap<>();
 		for (SecretsLocation location : service.getLocations()) {
 			byProject.computeIfAbsent(location.projectId(), (id) -> new ArrayList<>()).add(location);
@@ -85,12 +94,23 @@ public final class InfisicalEventSubscriptions implements SmartLifecycle, Projec
 		}
 		this.running = true;
 		this.streams.forEach(ProjectEventStream::start);
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("infisical-events-watchdog-");
+		threads.setDaemon(true);
+		ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(threads);
+		long period = Math.max(10, this.silenceLimit.toMillis() / 6);
+		watchdog.scheduleWithFixedDelay(() -> this.streams.forEach((stream) -> stream.closeIfSilent(this.silenceLimit)),
+				period, period, TimeUnit.MILLISECONDS);
+		this.watchdog = watchdog;
 	}
 
 	@Override
 	public void stop() {
 		synchronized (this) {
 			this.running = false;
+			if (this.watchdog != null) {
+				this.watchdog.shutdownNow();
+				this.watchdog = null;
+			}
 		}
 		this.streams.forEach(ProjectEventStream::stop);
 		this.connected.clear();

@@ -2,7 +2,6 @@ package io.github.infisicalstarter.events;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,10 +20,10 @@ import org.jspecify.annotations.Nullable;
  * The one event stream of a project, held open by its own daemon thread: subscribe with
  * the starter's access token, read frames, tell the {@link Listener} of each change, and
  * reconnect with exponential back-off and full jitter when the stream breaks or stays
- * silent past the read timeout (three ping intervals). A refusal that retrying cannot
- * cure (see {@link EventStreamRefusal}) ends the stream for good; a full connection
- * budget is retried rarely. A token re-issue ends the current connection and subscribes
- * again at once with the new token.
+ * silent past three ping intervals (see {@link #closeIfSilent(Duration)}). A refusal that
+ * retrying cannot cure (see {@link EventStreamRefusal}) ends the stream for good; a full
+ * connection budget is retried rarely. A token re-issue ends the current connection and
+ * subscribes again at once with the new token.
  *
  * @since 0.1.0
  */
@@ -55,6 +54,10 @@ final class ProjectEventStream implements Runnable {
 	private volatile boolean resubscribe;
 
 	private volatile @Nullable InputStream current;
+
+	private volatile long lastHeard;
+
+	private volatile boolean silent;
 
 	private @Nullable Thread thread;
 
@@ -123,16 +126,31 @@ final class ProjectEventStream implements Runnable {
 		}
 	}
 
+	/**
+	 * Close the connection when nothing, not even a ping, arrived for longer than the
+	 * limit: a stream through a dead proxy or a lost network path can stay open without
+	 * an error.
+	 * @param limit the longest silence of a live stream
+	 */
+	void closeIfSilent(Duration limit) {
+		if (this.current != null && System.nanoTime() - this.lastHeard > limit.toNanos()) {
+			this.silent = true;
+			closeCurrent();
+		}
+	}
+
 	@Override
 	public void run() {
 		int failures = 0;
 		boolean outage = false;
 		while (this.running) {
 			this.resubscribe = false;
+			this.silent = false;
 			Duration delay;
 			try {
 				InputStream body = this.tokens
 					.execute((token) -> this.client.subscribe(this.projectId, this.registrations, token));
+				this.lastHeard = System.nanoTime();
 				this.current = body;
 				if (!this.running) {
 					closeCurrent();
@@ -207,6 +225,7 @@ final class ProjectEventStream implements Runnable {
 		try {
 			for (SseFrame frame = reader.next(); frame != null; frame = reader.next()) {
 				heard = true;
+				this.lastHeard = System.nanoTime();
 				if (frame.event().startsWith("secret:")) {
 					changed(frame);
 				}
@@ -220,10 +239,10 @@ final class ProjectEventStream implements Runnable {
 			}
 			return heard ? null : "closed by the server";
 		}
-		catch (SocketTimeoutException ex) {
-			return "silent for longer than three ping intervals";
-		}
 		catch (IOException ex) {
+			if (this.silent) {
+				return "silent for longer than three ping intervals";
+			}
 			return heard ? null : ex.getClass().getSimpleName();
 		}
 	}
