@@ -114,6 +114,8 @@ final class InfisicalPropertiesValidation {
 		positive("refresh.interval", p.refresh().interval(),
 				"; to switch polling off set infisical.refresh.enabled=false");
 		notNegative("refresh.jitter", p.refresh().jitter());
+		positive("refresh.events.safety-interval", p.refresh().events().safetyInterval(), "");
+		positive("refresh.events.ping-interval", p.refresh().events().pingInterval(), "");
 		int attempts = p.retry().maxAttempts();
 		if (attempts < 1) {
 			throw outOfRange("retry.max-attempts", String.valueOf(attempts),
