@@ -88,9 +88,8 @@ public final class InfisicalTestServer implements AutoCloseable {
 
 	private InfisicalTestServer(boolean https) {
 		Router router = new Router(new AuthRoutes(this.identities, this.tokens, this.switches, this.loginMethods),
-				this.tokens, new SecretReader(this.store, this.access, this.switches),
-				new SecretWriter(this.store, this.access, this.approvals, this.switches, this.clock, this.webhooks,
-						this.events),
+				this.tokens, new SecretReader(this.store, this.access, this.switches), new SecretWriter(this.store,
+						this.access, this.approvals, this.switches, this.clock, this.webhooks, this.events),
 				new FolderRoutes(this.store, this.access), this.switches, this.clock);
 		this.listener = new Listener(
 				new Dispatcher(router, this.faults, this.journal, this.clock,
