@@ -16,8 +16,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.http.client.JdkHttpClientBuilder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -133,19 +132,14 @@ public final class InfisicalEventsClient {
 	private HttpClient client() {
 		HttpClient client = this.client;
 		if (client == null) {
-			HttpClientSettings settings = this.transport.getSettings();
-			HttpClient.Builder builder = HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_1_1)
-				.followRedirects(HttpClient.Redirect.NEVER)
-				.proxy(ProxySelector.getDefault());
-			if (settings.connectTimeout() != null) {
-				builder.connectTimeout(settings.connectTimeout());
-			}
-			SslBundle bundle = settings.sslBundle();
-			if (bundle != null) {
-				builder.sslContext(bundle.createSslContext());
-			}
-			client = builder.build();
+			// Boot builds it from the settings (connect timeout, SSL bundle with its
+			// options);
+			// the read timeout is this request's, and a stream is never redirected
+			client = new JdkHttpClientBuilder()
+				.withCustomizer((builder) -> builder.version(HttpClient.Version.HTTP_1_1)
+					.followRedirects(HttpClient.Redirect.NEVER)
+					.proxy(ProxySelector.getDefault()))
+				.build(this.transport.getSettings().withReadTimeout(null));
 			this.client = client;
 		}
 		return client;
