@@ -7,11 +7,13 @@
 #   benchmarks/run.sh refresh         only the refresh benchmark
 #   benchmarks/run.sh rotation        only the database credential rotation benchmark
 #   benchmarks/run.sh profile         where the start-up time goes (class loading, Boot steps)
+#   benchmarks/run.sh fleet           a fleet refreshed by webhook + Spring Cloud Bus vs polling
 #
 # Environment (defaults): PAIRS=10 WARMUP=1 SCENARIOS=minimal-20,minimal-10000,web-20,locations-10-vs-1,operability-off-vs-on
 #   IDLE_SECONDS=60 IDLE_CONTROL=1 POLLS=10 LATENCY_REPEATS=10 REFRESH_INTERVAL_MS=1000
 #   PROFILE_RUNS=5 PROFILE_APP=minimal APP_JAVA_OPTS= SKIP_BUILD=0
 #   ROTATIONS=20 LOAD_THREADS=8 POOL_SIZE=10
+#   FLEET_SIZE=5 CHANGES=20 POLL_CHANGES=5 POLL_INTERVAL_MS=10000 IDLE_SECONDS=30
 # Run it on a quiet machine: other builds running at the same time make the numbers noisy.
 set -euo pipefail
 
@@ -40,6 +42,12 @@ run() {
 	"$java" -cp "$classpath" "io.github.infisicalstarter.benchmarks.$1" | tee -a "$results"
 }
 
+# the fleet benchmark has its own module and class path (Spring Cloud Bus, Kafka)
+fleet() {
+	"$java" -cp "$here/fleet/target/classes:$(cat "$here/fleet/target/classpath.txt")" \
+		io.github.infisicalstarter.benchmarks.fleet.FleetBenchmark | tee -a "$results"
+}
+
 # the rotation benchmark has its own module and class path (Spring Boot's JDBC auto-configuration)
 rotation() {
 	"$java" -cp "$here/rotation/target/classes:$(cat "$here/rotation/target/classpath.txt")" \
@@ -51,7 +59,8 @@ case "$what" in
 	startup) run StartupBenchmark ;;
 	refresh) run RefreshBenchmark ;;
 	rotation) rotation ;;
+	fleet) fleet ;;
 	profile) run StartupProfile ;;
-	*) echo "usage: $0 [all|startup|refresh|rotation|profile]" >&2; exit 2 ;;
+	*) echo "usage: $0 [all|startup|refresh|rotation|fleet|profile]" >&2; exit 2 ;;
 esac
 echo "(tables also written to ${results#"$root"/})" >&2

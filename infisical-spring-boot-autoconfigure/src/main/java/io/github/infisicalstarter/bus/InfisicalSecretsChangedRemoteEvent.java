@@ -1,5 +1,6 @@
 package io.github.infisicalstarter.bus;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.github.infisicalstarter.refresh.SecretsChangeNotice;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +22,13 @@ public class InfisicalSecretsChangedRemoteEvent extends RemoteApplicationEvent {
 
 	private @Nullable String secretPath;
 
-	@SuppressWarnings("unused") // for the bus's JSON deserialization
+	/**
+	 * For the bus's JSON deserialization, which fills the fields; marked so that it is
+	 * not the public constructor (whose parameter names are in the class file) that
+	 * Jackson picks.
+	 */
+	@JsonCreator
+	@SuppressWarnings("unused")
 	private InfisicalSecretsChangedRemoteEvent() {
 		this.projectId = "";
 	}
