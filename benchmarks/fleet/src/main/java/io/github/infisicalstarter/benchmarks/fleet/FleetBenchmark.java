@@ -130,8 +130,7 @@ public final class FleetBenchmark {
 					"--infisical.client-secret=" + InfisicalTestServer.DEFAULT_CLIENT_SECRET,
 					"--infisical.project-id=" + PROJECT, "--infisical.environment=dev", "--infisical.refresh.jitter=0s",
 					"--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
-					"--logging.level.root=WARN", "--logging.level.org.apache.kafka=ERROR",
-					"--spring.application.name=fleet-" + i));
+					"--logging.level.root=ERROR", "--spring.application.name=fleet-" + i));
 			args.addAll(List.of(extra.apply(i)));
 			fleet.add(new SpringApplicationBuilder(FleetApp.class).run(args.toArray(String[]::new)));
 		}
