@@ -82,8 +82,9 @@ public class InfisicalEndpoint {
 		InfisicalProperties.Refresh settings = ((service != null) ? service.getProperties()
 				: InfisicalProperties.defaults())
 			.refresh();
-		RefreshDescriptor refresh = new RefreshDescriptor(this.refresh.mode(), settings.interval(), settings.jitter(),
-				this.refresh.nextPoll());
+		Duration interval = this.refresh.interval();
+		RefreshDescriptor refresh = new RefreshDescriptor(this.refresh.mode(),
+				(interval != null) ? interval : settings.interval(), settings.jitter(), this.refresh.nextPoll());
 		return new InfisicalDescriptor(locations, status.token(), status.apiGeneration(), refresh);
 	}
 
@@ -156,7 +157,8 @@ public class InfisicalEndpoint {
 	 * The refresh settings.
 	 *
 	 * @param mode {@code poll} when the watcher polls, {@code off} otherwise
-	 * @param interval the poll interval
+	 * @param interval the poll interval now: {@code infisical.refresh.interval}, or the
+	 * safety interval while an event subscription is connected
 	 * @param jitter the random delay added to each interval
 	 * @param nextPoll when the next poll is due, or {@code null}
 	 */

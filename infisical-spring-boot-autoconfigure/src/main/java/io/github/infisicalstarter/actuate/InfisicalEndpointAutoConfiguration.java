@@ -51,6 +51,7 @@ public final class InfisicalEndpointAutoConfiguration {
 				ObjectProvider<InfisicalSecretsWatcher> watcher) {
 			InfisicalSecretsWatcher polling = watcher.getIfAvailable();
 			return new InfisicalRefreshTrigger(polling != null, (polling != null) ? polling::nextPoll : () -> null,
+					(polling != null) ? polling::currentInterval : () -> null,
 					(locations) -> publisher.publishEvent(new RefreshEvent(publisher, new LinkedHashSet<>(locations),
 							"Infisical locations re-read through the actuator endpoint")));
 		}

@@ -1,5 +1,6 @@
 package io.github.infisicalstarter.actuate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -17,11 +18,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InfisicalRefreshTrigger {
 
-	private static final InfisicalRefreshTrigger NONE = new InfisicalRefreshTrigger(false, () -> null, null);
+	private static final InfisicalRefreshTrigger NONE = new InfisicalRefreshTrigger(false, () -> null, () -> null,
+			null);
 
 	private final boolean polling;
 
 	private final Supplier<@Nullable Instant> nextPoll;
+
+	private final Supplier<@Nullable Duration> interval;
 
 	private final @Nullable Consumer<List<String>> publisher;
 
@@ -29,13 +33,16 @@ public final class InfisicalRefreshTrigger {
 	 * Create a trigger.
 	 * @param polling whether the refresh watcher polls
 	 * @param nextPoll when the watcher polls next
+	 * @param interval the watcher's interval now (longer while an event subscription
+	 * pushes changes), or {@code null} when it does not poll
 	 * @param publisher publishes one refresh for the given property source names, or
 	 * {@code null} when nothing can refresh
 	 */
 	public InfisicalRefreshTrigger(boolean polling, Supplier<@Nullable Instant> nextPoll,
-			@Nullable Consumer<List<String>> publisher) {
+			Supplier<@Nullable Duration> interval, @Nullable Consumer<List<String>> publisher) {
 		this.polling = polling;
 		this.nextPoll = nextPoll;
+		this.interval = interval;
 		this.publisher = publisher;
 	}
 
@@ -53,6 +60,10 @@ public final class InfisicalRefreshTrigger {
 
 	@Nullable Instant nextPoll() {
 		return this.nextPoll.get();
+	}
+
+	@Nullable Duration interval() {
+		return this.interval.get();
 	}
 
 	boolean publish(List<String> locations) {

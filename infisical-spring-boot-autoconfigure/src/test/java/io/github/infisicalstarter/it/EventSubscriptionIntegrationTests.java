@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.infisicalstarter.events.InfisicalEventSubscriptions;
 import io.github.infisicalstarter.it.SampleApp.DbProperties;
 import io.github.infisicalstarter.it.SampleApp.RefreshedFoo;
+import io.github.infisicalstarter.actuate.InfisicalEndpoint;
 import io.github.infisicalstarter.refresh.InfisicalSecretsWatcher;
 import io.github.infisicalstarter.testserver.EventStreams;
 import io.github.infisicalstarter.testserver.Fault;
@@ -47,9 +48,11 @@ class EventSubscriptionIntegrationTests {
 	@Test
 	void aChangeReachesTheBeansThroughTheStreamWithoutPolling(CapturedOutput output) {
 		InfisicalTestServer server = seed();
-		try (ConfigurableApplicationContext context = run(server)) {
+		try (ConfigurableApplicationContext context = run(server,
+				"--management.endpoints.jmx.exposure.include=infisical", "--spring.jmx.enabled=true")) {
 			InfisicalSecretsWatcher watcher = context.getBean(InfisicalSecretsWatcher.class);
 			await().atMost(WAIT).until(() -> watcher.currentInterval().equals(SAFETY));
+			assertThat(context.getBean(InfisicalEndpoint.class).infisical().refresh().interval()).isEqualTo(SAFETY);
 			assertThat(server.events().subscriptions()).singleElement().satisfies((subscription) -> {
 				assertThat(subscription.projectId()).isEqualTo(PROJECT);
 				assertThat(subscription.registrations()).extracting((r) -> r.get("event"))
