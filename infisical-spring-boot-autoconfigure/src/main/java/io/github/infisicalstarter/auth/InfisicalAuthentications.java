@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 public final class InfisicalAuthentications {
 
 	/** The methods this version supports, for messages and metadata. */
-	static final String SUPPORTED = "universal, token, kubernetes, oidc, jwt, ldap";
+	static final String SUPPORTED = "universal, token, kubernetes, azure, gcp-id-token, oidc, jwt, ldap";
 
 	private InfisicalAuthentications() {
 	}
@@ -48,7 +48,9 @@ public final class InfisicalAuthentications {
 			case "oidc" -> OidcAuthentication.from(auth, client);
 			case "jwt" -> JwtAuthentication.from(auth, client);
 			case "ldap" -> LdapAuthentication.from(auth, client);
-			case "aws-iam", "gcp-id-token", "gcp-iam", "azure" ->
+			case "azure" -> AzureAuthentication.from(auth, client);
+			case "gcp-id-token" -> GcpIdTokenAuthentication.from(auth, client);
+			case "aws-iam", "gcp-iam" ->
 				throw new InfisicalConfigurationException(InfisicalAuthProperties.PREFIX + ".method",
 						"Infisical login method '" + method
 								+ "' (infisical.auth.method) is not supported by this version " + "of the starter.",

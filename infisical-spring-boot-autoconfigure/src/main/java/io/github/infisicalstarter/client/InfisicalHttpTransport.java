@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 import io.github.infisicalstarter.client.InfisicalJson.BadJsonException;
 import io.github.infisicalstarter.client.InfisicalJson.TruncatedBodyException;
@@ -106,6 +108,31 @@ public final class InfisicalHttpTransport {
 		return this.observer.observe(request, reader, this::send);
 	}
 
+	/**
+	 * Send a GET to a URL outside Infisical (a platform's metadata service) with the same
+	 * connections, timeouts and SSL bundle as the calls to Infisical.
+	 * @param url the absolute URL
+	 * @param headers the request headers
+	 * @return the answer, whatever its status
+	 * @throws IOException when no answer arrived
+	 */
+	PlatformAnswer getExternal(URI url, Map<String, String> headers) throws IOException {
+		HttpURLConnection connection = this.connections.open(url, HttpMethod.GET, false);
+		try {
+			headers.forEach(connection::setRequestProperty);
+			int status = connection.getResponseCode();
+			try (InputStream body = (status >= 200 && status < 300) ? connection.getInputStream()
+					: errorBody(connection)) {
+				byte[] bytes = body.readNBytes(PlatformAnswer.MAX_BODY);
+				return new PlatformAnswer(status, contentType(connection.getContentType()), bytes);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			connection.disconnect();
+			throw ex;
+		}
+	}
+
 	private <T> T send(ApiRequest request, ResponseReader<T> reader) {
 		if (HttpMethod.PATCH.equals(request.method())) {
 			return sendPatch(request, reader);
@@ -183,6 +210,15 @@ public final class InfisicalHttpTransport {
 		}
 		catch (IOException ex) {
 			throw InfisicalApiFailures.ioFailure(endpoint, ex);
+		}
+	}
+
+	private static @Nullable MediaType contentType(@Nullable String value) {
+		try {
+			return (value != null) ? MediaType.parseMediaType(value) : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
 		}
 	}
 

@@ -61,6 +61,29 @@ final class InfisicalJson {
 		});
 	}
 
+	/**
+	 * Read one top-level field of a JSON object as text (strings and numbers).
+	 * @param in the body
+	 * @param field the field's name
+	 * @return the value, or {@code null} when missing
+	 */
+	static @Nullable String readStringField(InputStream in, String field) {
+		return read(in, (parser) -> {
+			String found = null;
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				JsonToken value = parser.nextToken();
+				if (name.equals(field) && value != null && value.isScalarValue()) {
+					found = parser.getString();
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			return found;
+		});
+	}
+
 	static SecretsResponse readSecrets(InputStream in, @Nullable String etag) {
 		return read(in, (parser) -> {
 			List<RawSecret> secrets = null;

@@ -1,5 +1,7 @@
 package io.github.infisicalstarter.client;
 
+import java.io.IOException;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -65,6 +67,18 @@ public final class InfisicalLoginClient {
 					|| ex.getStatus() == 404 || ex.getStatus() == 400 || ex.getStatus() == 422);
 			throw refused ? ex.withAction(credentialsAction) : ex;
 		}
+	}
+
+	/**
+	 * Ask a platform's metadata service for the credential of a login (a cloud's instance
+	 * identity token), through the same transport as the calls to Infisical.
+	 * @param url the metadata endpoint, with its query
+	 * @param headers the headers the service requires (e.g. {@code Metadata-Flavor})
+	 * @return the answer, whatever its status
+	 * @throws IOException when the service could not be reached or did not answer
+	 */
+	public PlatformAnswer platformGet(URI url, Map<String, String> headers) throws IOException {
+		return this.transport.getExternal(url, headers);
 	}
 
 	/**

@@ -20,11 +20,14 @@ final class AuthRoutes {
 
 	private final LoginMethods methods;
 
-	AuthRoutes(Identities identities, TokenStore tokens, Switches switches, LoginMethods methods) {
+	private final CloudLogins cloud;
+
+	AuthRoutes(Identities identities, TokenStore tokens, Switches switches, LoginMethods methods, CloudLogins cloud) {
 		this.identities = identities;
 		this.tokens = tokens;
 		this.switches = switches;
 		this.methods = methods;
+		this.cloud = cloud;
 	}
 
 	/**
@@ -34,7 +37,8 @@ final class AuthRoutes {
 	 * @return the answer, or {@code null} when the path is no such route
 	 */
 	@Nullable Response otherLogin(String path, ApiRequest request) {
-		return this.methods.route(path, request);
+		Response login = this.methods.route(path, request);
+		return (login != null) ? login : this.cloud.route(path, request);
 	}
 
 	Response login(ApiRequest request) {

@@ -70,6 +70,16 @@ public final class InfisicalTestServer implements AutoCloseable {
 
 	private final LoginMethods loginMethods = new LoginMethods(this.tokens, this.cluster, this.jwtIssuer);
 
+	private final Rs256 azureKey = new Rs256(this.clock);
+
+	private final Rs256 googleKey = new Rs256(this.clock);
+
+	private final CloudLogins cloudLogins = new CloudLogins(this.tokens, this.azureKey, this.googleKey);
+
+	private final AzureMetadata azureMetadata = new AzureMetadata(this.azureKey, this.clock);
+
+	private final GcpMetadata gcpMetadata = new GcpMetadata(this.googleKey, this.clock);
+
 	private final SecretStore store = new SecretStore(this.clock);
 
 	private final AccessPolicy access = new AccessPolicy();
@@ -87,10 +97,13 @@ public final class InfisicalTestServer implements AutoCloseable {
 	private final Listener listener;
 
 	private InfisicalTestServer(boolean https) {
-		Router router = new Router(new AuthRoutes(this.identities, this.tokens, this.switches, this.loginMethods),
-				this.tokens, new SecretReader(this.store, this.access, this.switches), new SecretWriter(this.store,
-						this.access, this.approvals, this.switches, this.clock, this.webhooks, this.events),
-				new FolderRoutes(this.store, this.access), this.switches, this.clock);
+		Router router = new Router(
+				new AuthRoutes(this.identities, this.tokens, this.switches, this.loginMethods, this.cloudLogins),
+				this.tokens, new SecretReader(this.store, this.access, this.switches),
+				new SecretWriter(this.store, this.access, this.approvals, this.switches, this.clock, this.webhooks,
+						this.events),
+				new FolderRoutes(this.store, this.access), this.switches, this.clock, this.azureMetadata,
+				this.gcpMetadata);
 		this.listener = new Listener(
 				new Dispatcher(router, this.faults, this.journal, this.clock,
 						new EventRoute(this.events, this.tokens, this.access), this.events),
@@ -263,6 +276,9 @@ public final class InfisicalTestServer implements AutoCloseable {
 		this.approvals.clear();
 		this.identities.reset(DEFAULT_CLIENT_SECRET);
 		this.loginMethods.clear();
+		this.cloudLogins.clear();
+		this.azureMetadata.reset();
+		this.gcpMetadata.reset();
 		this.tokens.clear();
 		this.faults.clear();
 		this.journal.clear();
@@ -353,6 +369,68 @@ public final class InfisicalTestServer implements AutoCloseable {
 	 */
 	public LdapAuth ldapAuth(String identityId) {
 		return this.loginMethods.ldap(identityId);
+	}
+
+	/**
+	 * Give a machine identity Azure Auth (created on first use) that trusts the tokens of
+	 * the fake instance metadata service ({@link #azureMetadata()}).
+	 * @param identityId the identity's id
+	 * @return the identity's Azure Auth, to set tenant, resource and service principals
+	 */
+	public AzureAuth azureAuth(String identityId) {
+		return this.cloudLogins.azure(identityId);
+	}
+
+	/**
+	 * Give a machine identity GCP Auth (created on first use) that trusts the ID tokens
+	 * of the fake metadata server ({@link #gcpMetadata()}) and, for type {@code iam}, the
+	 * keys of {@link #gcpServiceAccountKey(String)}.
+	 * @param identityId the identity's id
+	 * @return the identity's GCP Auth, to set its type and allowed accounts
+	 */
+	public GcpAuth gcpAuth(String identityId) {
+		return this.cloudLogins.gcp(identityId);
+	}
+
+	/**
+	 * Create a key for a GCP service account, publish its public key as Google does (for
+	 * GCP Auth of type {@code iam}) and return the key file a user downloads from Google
+	 * Cloud (JSON with {@code client_email} and {@code private_key}).
+	 * @param email the service account's email, e.g.
+	 * {@code api@acme-prod.iam.gserviceaccount.com}
+	 * @return the key file's content
+	 */
+	public String gcpServiceAccountKey(String email) {
+		Rs256 key = new Rs256(this.clock);
+		this.cloudLogins.serviceAccountKey(email, key);
+		Map<String, Object> file = new LinkedHashMap<>();
+		file.put("type", "service_account");
+		file.put("project_id", email.substring(email.indexOf('@') + 1, email.indexOf('.')));
+		file.put("private_key_id", java.util.UUID.randomUUID().toString().replace("-", ""));
+		file.put("private_key", key.privateKeyPem());
+		file.put("client_email", email);
+		file.put("client_id", "104176534896253827459");
+		file.put("auth_uri", "https://accounts.google.com/o/oauth2/auth");
+		file.put("token_uri", "https://oauth2.googleapis.com/token");
+		return new String(Json.write(file), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Return the fake Azure instance metadata service, served at
+	 * {@code /metadata/identity/oauth2/token} of this server.
+	 * @return the fake IMDS, to configure the machine's managed identities
+	 */
+	public AzureMetadata azureMetadata() {
+		return this.azureMetadata;
+	}
+
+	/**
+	 * Return the fake GCP metadata server, served at {@code /computeMetadata/v1/...} of
+	 * this server.
+	 * @return the fake metadata server, to configure the instance
+	 */
+	public GcpMetadata gcpMetadata() {
+		return this.gcpMetadata;
 	}
 
 	/**

@@ -33,8 +33,14 @@ final class Router {
 
 	private final Clock clock;
 
+	private final AzureMetadata azureMetadata;
+
+	private final GcpMetadata gcpMetadata;
+
 	Router(AuthRoutes auth, TokenStore tokens, SecretReader secrets, SecretWriter writer, FolderRoutes folders,
-			Switches switches, Clock clock) {
+			Switches switches, Clock clock, AzureMetadata azureMetadata, GcpMetadata gcpMetadata) {
+		this.azureMetadata = azureMetadata;
+		this.gcpMetadata = gcpMetadata;
 		this.auth = auth;
 		this.tokens = tokens;
 		this.secrets = secrets;
@@ -59,6 +65,12 @@ final class Router {
 	private Response dispatch(ApiRequest request) {
 		String path = request.routePath();
 		String method = request.method();
+		if (method.equals("GET") && path.equals(AzureMetadata.TOKEN_PATH)) {
+			return this.azureMetadata.token(request);
+		}
+		if (method.equals("GET") && path.equals(GcpMetadata.IDENTITY_PATH)) {
+			return this.gcpMetadata.identity(request);
+		}
 		boolean v4 = path.equals("/api/v4") || path.startsWith("/api/v4/");
 		if (v4 && !this.switches.v4Enabled()) {
 			throw ApiError.routeNotFound(method, request.url());

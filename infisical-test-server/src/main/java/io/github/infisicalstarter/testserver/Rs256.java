@@ -53,6 +53,16 @@ final class Rs256 {
 		return this.keys;
 	}
 
+	/**
+	 * Return the private key as PKCS#8 PEM, as a service-account key file holds it.
+	 * @return the PEM text
+	 */
+	String privateKeyPem() {
+		String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+			.encodeToString(keys().getPrivate().getEncoded());
+		return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
+	}
+
 	String sign(Map<String, Object> claims) {
 		Map<String, Object> header = new LinkedHashMap<>();
 		header.put("alg", "RS256");

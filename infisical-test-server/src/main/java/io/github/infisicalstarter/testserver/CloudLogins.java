@@ -1,0 +1,230 @@
+package io.github.infisicalstarter.testserver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The login routes of the cloud methods (Azure, GCP) with the checks, order and error
+ * answers of Infisical's services ({@code identity-azure-auth-service.ts},
+ * {@code identity-gcp-auth-service.ts} and their {@code -fns.ts}): jsonwebtoken failures
+ * are 403 {@code TokenError}, Google's verifier fails with a plain error (500), the
+ * service's own checks answer 401.
+ */
+final class CloudLogins {
+
+	static final String AZURE = "/api/v1/auth/azure-auth/login";
+
+	static final String GCP = "/api/v1/auth/gcp-auth/login";
+
+	private static final Pattern SERVICE_ACCOUNT = Pattern
+		.compile("^[a-z0-9-]+@[a-z0-9-]+\\.iam\\.gserviceaccount\\.com$");
+
+	private final Map<String, AzureAuth> azure = new ConcurrentHashMap<>();
+
+	private final Map<String, GcpAuth> gcp = new ConcurrentHashMap<>();
+
+	private final Map<String, Rs256> serviceAccountKeys = new ConcurrentHashMap<>();
+
+	private final TokenStore tokens;
+
+	private final Rs256 azureKey;
+
+	private final Rs256 googleKey;
+
+	CloudLogins(TokenStore tokens, Rs256 azureKey, Rs256 googleKey) {
+		this.tokens = tokens;
+		this.azureKey = azureKey;
+		this.googleKey = googleKey;
+	}
+
+	AzureAuth azure(String identityId) {
+		return this.azure.computeIfAbsent(identityId,
+				(id) -> new AzureAuth(new Identity(id, UUID.randomUUID().toString())));
+	}
+
+	GcpAuth gcp(String identityId) {
+		return this.gcp.computeIfAbsent(identityId,
+				(id) -> new GcpAuth(new Identity(id, UUID.randomUUID().toString())));
+	}
+
+	/**
+	 * Publish a service account's key, as Google's x509 metadata endpoint does, for IAM
+	 * logins.
+	 */
+	void serviceAccountKey(String email, Rs256 key) {
+		this.serviceAccountKeys.put(email, key);
+	}
+
+	void clear() {
+		this.azure.clear();
+		this.gcp.clear();
+		this.serviceAccountKeys.clear();
+	}
+
+	@Nullable Response route(String path, ApiRequest request) {
+		return switch (path) {
+			case AZURE -> azureLogin(request);
+			case GCP -> gcpLogin(request);
+			default -> null;
+		};
+	}
+
+	private Response azureLogin(ApiRequest request) {
+		String[] fields = fields(request);
+		AzureAuth auth = this.azure.get(fields[0]);
+		if (auth == null) {
+			throw ApiError.notFound("NotFound",
+					"Azure auth method not found for identity, did you configure Azure Auth?");
+		}
+		JsonNode claims = verify(this.azureKey, fields[1]);
+		String resource = auth.resource();
+		String audience = text(claims, "aud");
+		if (!audience.endsWith("/") && resource.endsWith("/")) {
+			resource = resource.substring(0, resource.length() - 1);
+		}
+		if (!audience.equals(resource)) {
+			throw ApiError.tokenError("jwt audience invalid. expected: " + resource);
+		}
+		String issuer = "https://sts.windows.net/" + auth.tenantId() + "/";
+		if (!issuer.equals(text(claims, "iss"))) {
+			throw ApiError.tokenError("jwt issuer invalid. expected: " + issuer);
+		}
+		if (!auth.tenantId().equals(text(claims, "tid"))) {
+			throw ApiError.unauthorized("Tenant ID mismatch");
+		}
+		String oid = text(claims, "oid");
+		if (!auth.allowedServicePrincipalIds().isEmpty() && !auth.allowedServicePrincipalIds().contains(oid)) {
+			throw ApiError.unauthorized("Service principal '" + oid + "' not allowed");
+		}
+		return Response.json(200, this.tokens.login(auth.identity()).toJson());
+	}
+
+	private Response gcpLogin(ApiRequest request) {
+		String[] fields = fields(request);
+		GcpAuth auth = this.gcp.get(fields[0]);
+		if (auth == null) {
+			throw ApiError.notFound("NotFound", "GCP auth method not found for identity, did you configure GCP auth?");
+		}
+		String email;
+		JsonNode engine = null;
+		switch (auth.type()) {
+			case "gce" -> {
+				JsonNode claims = verifyIdToken(fields[1], fields[0]);
+				email = text(claims, "email");
+				if (email.isEmpty()) {
+					throw ApiError.unauthorized("Unauthorized");
+				}
+				JsonNode google = claims.get("google");
+				engine = (google != null) ? google.get("compute_engine") : null;
+			}
+			case "iam" -> email = verifyIamToken(fields[1], fields[0]);
+			default -> throw ApiError.badRequest("Invalid GCP Auth type");
+		}
+		if (!auth.allowedServiceAccounts().isEmpty() && !auth.allowedServiceAccounts().contains(email)) {
+			throw ApiError.unauthorized("Access denied: GCP service account not allowed.");
+		}
+		if (engine != null && !auth.allowedProjects().isEmpty()
+				&& !auth.allowedProjects().contains(text(engine, "project_id"))) {
+			throw ApiError.unauthorized("Access denied: GCP project not allowed.");
+		}
+		if (engine != null && !auth.allowedZones().isEmpty() && !auth.allowedZones().contains(text(engine, "zone"))) {
+			throw ApiError.unauthorized("Access denied: GCP zone not allowed.");
+		}
+		return Response.json(200, this.tokens.login(auth.identity()).toJson());
+	}
+
+	/**
+	 * Google's verifier (google-auth-library's {@code verifySignedJwtWithCertsAsync})
+	 * throws plain errors, which Infisical answers with 500.
+	 */
+	private JsonNode verifyIdToken(String jwt, String identityId) {
+		JsonNode claims;
+		try {
+			claims = this.googleKey.verify(jwt);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiError.internal();
+		}
+		String issuer = text(claims, "iss");
+		if (!issuer.equals("https://accounts.google.com") || !audiences(claims).contains(identityId)) {
+			throw ApiError.internal();
+		}
+		return claims;
+	}
+
+	private String verifyIamToken(String jwt, String identityId) {
+		JsonNode decoded = Rs256.decode(jwt);
+		if (decoded == null) {
+			throw ApiError.internal();
+		}
+		String sub = text(decoded, "sub");
+		if (sub.isEmpty() || !SERVICE_ACCOUNT.matcher(sub).matches()) {
+			throw ApiError.unauthorized("Invalid service account identifier");
+		}
+		Rs256 key = this.serviceAccountKeys.get(sub);
+		if (key == null) {
+			// Google's x509 metadata endpoint answers 404 for an unknown account: axios
+			// throws
+			throw ApiError.internal();
+		}
+		verify(key, jwt);
+		if (!identityId.equals(text(decoded, "aud"))) {
+			throw ApiError.unauthorized("Invalid audience in GCP IAM Token");
+		}
+		return sub;
+	}
+
+	/**
+	 * Verify as {@code jsonwebtoken} does, with Infisical's error handler's messages.
+	 */
+	private static JsonNode verify(Rs256 key, String jwt) {
+		if (Rs256.decode(jwt) == null) {
+			// the services read the decoded header of a null: a TypeError
+			throw ApiError.internal();
+		}
+		try {
+			return key.verify(jwt);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiError.tokenError(ex.getMessage().equals("jwt expired")
+					? "Your token has expired. Please re-authenticate." : ex.getMessage());
+		}
+	}
+
+	private static String[] fields(ApiRequest request) {
+		JsonNode body = request.body();
+		Validation validation = new Validation();
+		String[] values = new String[2];
+		if (validation.object(body)) {
+			values[0] = validation.string(body, "identityId");
+			values[1] = validation.string(body, "jwt");
+		}
+		validation.throwIfInvalid();
+		return values;
+	}
+
+	private static List<String> audiences(JsonNode claims) {
+		JsonNode aud = claims.get("aud");
+		List<String> audiences = new ArrayList<>();
+		if (aud != null && aud.isArray()) {
+			aud.forEach((value) -> audiences.add(value.asString()));
+		}
+		else if (aud != null && aud.isString()) {
+			audiences.add(aud.asString());
+		}
+		return audiences;
+	}
+
+	static String text(JsonNode claims, String name) {
+		JsonNode value = claims.get(name);
+		return (value != null && value.isValueNode()) ? value.asString() : "";
+	}
+
+}
