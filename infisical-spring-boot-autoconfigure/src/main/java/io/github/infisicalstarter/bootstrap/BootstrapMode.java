@@ -3,6 +3,7 @@ package io.github.infisicalstarter.bootstrap;
 import java.util.List;
 import java.util.Set;
 
+import io.github.infisicalstarter.config.InfisicalAuthProperties;
 import io.github.infisicalstarter.config.InfisicalConfigurationException;
 
 import org.springframework.aot.AotDetector;
@@ -69,7 +70,8 @@ public final class BootstrapMode {
 			.toList();
 		Binder binder = new Binder(ConfigurationPropertySources.from(visible));
 		return binder.bind("infisical.enabled", Boolean.class).orElse(true)
-				&& binder.bind("infisical.client-id", String.class).isBound();
+				&& (binder.bind("infisical.client-id", String.class).isBound()
+						|| binder.bind(InfisicalAuthProperties.PREFIX + ".method", String.class).isBound());
 	}
 
 }

@@ -42,6 +42,22 @@ class BootstrapIntegrationTests {
 	}
 
 	@Test
+	void bootstrapContextLoadsWithAnyLoginMethod() {
+		InfisicalTestServer server = infisical.server();
+		server.secret(PROJECT, "dev", "/", "FOO", "BAR");
+		server.ldapAuth("2d8f5c1e-6a3b-4c1d-9e7f-0a1b2c3d4e5f").user("svc-api", "ldap-Pa55word");
+		try (ConfigurableApplicationContext context = TestApps.runRaw("--spring.cloud.bootstrap.enabled=true",
+				"--spring.cloud.bootstrap.name=bootstrap-infisical-ldap", "--infisical.site-url=" + server.url())) {
+			assertThat(context.getBean(FooHolder.class).foo()).isEqualTo("BAR");
+			assertThat(context.getEnvironment().getPropertySources().stream().map(PropertySource::getName))
+				.contains("bootstrapProperties-infisical:" + PROJECT + "/dev/");
+			assertThat(server.count("GET", "/api/v4/secrets")).isOne();
+			assertThat(server.count("POST", "/api/v1/auth/ldap-auth/login")).isOne();
+			assertThat(server.count("POST", "/api/v1/auth/universal-auth/login")).isZero();
+		}
+	}
+
+	@Test
 	void refreshInBootstrapModeReusesTheTokenAndTheFetchedChange() {
 		InfisicalTestServer server = infisical.server();
 		server.secret(PROJECT, "dev", "/", "FOO", "BAR");
