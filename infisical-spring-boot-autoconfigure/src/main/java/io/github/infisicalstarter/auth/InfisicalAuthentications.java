@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 public final class InfisicalAuthentications {
 
 	/** The methods this version supports, for messages and metadata. */
-	static final String SUPPORTED = "universal, token, kubernetes, azure, gcp-id-token, oidc, jwt, ldap";
+	static final String SUPPORTED = "universal, token, kubernetes, aws-iam, azure, gcp-id-token, gcp-iam, oidc, jwt, ldap";
 
 	private InfisicalAuthentications() {
 	}
@@ -50,11 +50,8 @@ public final class InfisicalAuthentications {
 			case "ldap" -> LdapAuthentication.from(auth, client);
 			case "azure" -> AzureAuthentication.from(auth, client);
 			case "gcp-id-token" -> GcpIdTokenAuthentication.from(auth, client);
-			case "aws-iam", "gcp-iam" ->
-				throw new InfisicalConfigurationException(InfisicalAuthProperties.PREFIX + ".method",
-						"Infisical login method '" + method
-								+ "' (infisical.auth.method) is not supported by this version " + "of the starter.",
-						"Use one of " + SUPPORTED + ", or define your own InfisicalAuthentication (see the README).");
+			case "gcp-iam" -> GcpIamAuthentication.from(auth, client);
+			case "aws-iam" -> AwsIamAuthentication.from(auth, client);
 			default -> throw new InfisicalConfigurationException(InfisicalAuthProperties.PREFIX + ".method",
 					"Infisical property 'infisical.auth.method' has an unknown value: '" + method + "'.",
 					"Set infisical.auth.method to one of " + SUPPORTED + ".");

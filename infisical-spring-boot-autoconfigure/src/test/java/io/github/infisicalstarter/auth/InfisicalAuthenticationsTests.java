@@ -71,11 +71,8 @@ class InfisicalAuthenticationsTests {
 	}
 
 	@Test
-	void notYetSupportedMethodsSaySo() {
-		InfisicalAuthProperties auth = InfisicalAuthProperties.bind(binder(Map.of("infisical.auth.method", "aws-iam")));
-		assertThatExceptionOfType(InfisicalConfigurationException.class)
-			.isThrownBy(() -> InfisicalAuthentications.create(InfisicalProperties.defaults(), auth, null))
-			.withMessageContaining("not supported by this version");
+	void everyMethodOfTheIssueIsSupported() {
+		assertThat(InfisicalAuthentications.SUPPORTED).contains("aws-iam", "azure", "gcp-id-token", "gcp-iam");
 	}
 
 	private static Binder binder(Map<String, String> values) {

@@ -226,7 +226,7 @@ class CloudAuthIntegrationTests {
 		return "--infisical.auth.gcp.metadata-url=" + server.url();
 	}
 
-	private static String[] args(String method, String... extra) {
+	static String[] args(String method, String... extra) {
 		List<String> args = new ArrayList<>();
 		args.add("--infisical.auth.method=" + method);
 		args.add("--infisical.auth.identity-id=" + IDENTITY);

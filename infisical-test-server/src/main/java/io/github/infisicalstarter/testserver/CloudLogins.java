@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The login routes of the cloud methods (Azure, GCP) with the checks, order and error
- * answers of Infisical's services ({@code identity-azure-auth-service.ts},
- * {@code identity-gcp-auth-service.ts} and their {@code -fns.ts}): jsonwebtoken failures
- * are 403 {@code TokenError}, Google's verifier fails with a plain error (500), the
- * service's own checks answer 401.
+ * The login routes of the cloud methods (Azure, GCP, and AWS through {@link AwsLogin})
+ * with the checks, order and error answers of Infisical's services
+ * ({@code identity-azure-auth-service.ts}, {@code identity-gcp-auth-service.ts} and their
+ * {@code -fns.ts}): jsonwebtoken failures are 403 {@code TokenError}, Google's verifier
+ * fails with a plain error (500), the service's own checks answer 401.
  */
 final class CloudLogins {
 
@@ -38,8 +38,11 @@ final class CloudLogins {
 
 	private final Rs256 googleKey;
 
-	CloudLogins(TokenStore tokens, Rs256 azureKey, Rs256 googleKey) {
+	private final AwsLogin aws;
+
+	CloudLogins(TokenStore tokens, Rs256 azureKey, Rs256 googleKey, FakeSts sts) {
 		this.tokens = tokens;
+		this.aws = new AwsLogin(tokens, sts);
 		this.azureKey = azureKey;
 		this.googleKey = googleKey;
 	}
@@ -62,7 +65,12 @@ final class CloudLogins {
 		this.serviceAccountKeys.put(email, key);
 	}
 
+	AwsAuth aws(String identityId) {
+		return this.aws.aws(identityId);
+	}
+
 	void clear() {
+		this.aws.clear();
 		this.azure.clear();
 		this.gcp.clear();
 		this.serviceAccountKeys.clear();
@@ -72,6 +80,7 @@ final class CloudLogins {
 		return switch (path) {
 			case AZURE -> azureLogin(request);
 			case GCP -> gcpLogin(request);
+			case AwsLogin.PATH -> this.aws.login(request);
 			default -> null;
 		};
 	}

@@ -74,7 +74,9 @@ public final class InfisicalTestServer implements AutoCloseable {
 
 	private final Rs256 googleKey = new Rs256(this.clock);
 
-	private final CloudLogins cloudLogins = new CloudLogins(this.tokens, this.azureKey, this.googleKey);
+	private final FakeSts sts = new FakeSts(this.clock);
+
+	private final CloudLogins cloudLogins = new CloudLogins(this.tokens, this.azureKey, this.googleKey, this.sts);
 
 	private final AzureMetadata azureMetadata = new AzureMetadata(this.azureKey, this.clock);
 
@@ -277,6 +279,7 @@ public final class InfisicalTestServer implements AutoCloseable {
 		this.identities.reset(DEFAULT_CLIENT_SECRET);
 		this.loginMethods.clear();
 		this.cloudLogins.clear();
+		this.sts.clear();
 		this.azureMetadata.reset();
 		this.gcpMetadata.reset();
 		this.tokens.clear();
@@ -390,6 +393,40 @@ public final class InfisicalTestServer implements AutoCloseable {
 	 */
 	public GcpAuth gcpAuth(String identityId) {
 		return this.cloudLogins.gcp(identityId);
+	}
+
+	/**
+	 * Give a machine identity AWS Auth (created on first use) whose logins are checked by
+	 * the server's fake STS.
+	 * @param identityId the identity's id
+	 * @return the identity's AWS Auth, to restrict accounts and principal ARNs
+	 */
+	public AwsAuth awsAuth(String identityId) {
+		return this.cloudLogins.aws(identityId);
+	}
+
+	/**
+	 * Make the fake STS know long-term credentials of an IAM principal: requests signed
+	 * with them identify as {@code arn}.
+	 * @param accessKeyId the access key id
+	 * @param secretAccessKey the secret access key
+	 * @param arn the caller's ARN, e.g. {@code arn:aws:iam::123456789012:user/api}
+	 */
+	public void awsCredentials(String accessKeyId, String secretAccessKey, String arn) {
+		this.sts.register(accessKeyId, secretAccessKey, null, arn);
+	}
+
+	/**
+	 * Make the fake STS know temporary credentials (an assumed role's): requests must
+	 * carry the session token.
+	 * @param accessKeyId the access key id
+	 * @param secretAccessKey the secret access key
+	 * @param sessionToken the session token
+	 * @param arn the caller's ARN, e.g.
+	 * {@code arn:aws:sts::123456789012:assumed-role/api/i-0abc}
+	 */
+	public void awsSessionCredentials(String accessKeyId, String secretAccessKey, String sessionToken, String arn) {
+		this.sts.register(accessKeyId, secretAccessKey, sessionToken, arn);
 	}
 
 	/**
