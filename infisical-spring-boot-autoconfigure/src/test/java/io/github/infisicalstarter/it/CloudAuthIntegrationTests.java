@@ -199,6 +199,19 @@ class CloudAuthIntegrationTests {
 	}
 
 	@Test
+	void jwtIdentityVerifiedThroughAJwksUrl(CapturedOutput output) {
+		InfisicalTestServer server = infisical.server();
+		server.jwtAuth(IDENTITY).jwksUrl(server.jwksUrl()).boundIssuer("https://ci.example.com");
+		long now = server.clock().instant().getEpochSecond();
+		String jwt = server.signJwt(java.util.Map.of("iss", "https://ci.example.com", "exp", now + 600));
+		try (ConfigurableApplicationContext context = run(server, "jwt", "--infisical.auth.jwt.token=" + jwt)) {
+			assertThat(context.getEnvironment().getProperty("FOO")).isEqualTo("cloud-value");
+		}
+		assertThat(server.count("GET", "/.well-known/jwks.json")).isOne();
+		scan(output, server, "cloud-value", jwt);
+	}
+
+	@Test
 	void metadataUrlThatIsNoUrl(CapturedOutput output) {
 		FailureReport report = fail(output, infisical.server(), "gcp-id-token",
 				"--infisical.auth.gcp.metadata-url=metadata.google.internal");

@@ -68,7 +68,9 @@ public final class InfisicalTestServer implements AutoCloseable {
 
 	private final Rs256 jwtIssuer = new Rs256(this.clock);
 
-	private final LoginMethods loginMethods = new LoginMethods(this.tokens, this.cluster, this.jwtIssuer);
+	private final LoginMethods loginMethods = new LoginMethods(this.tokens, this.cluster, this.jwtIssuer, this.clock);
+
+	static final String JWKS_PATH = "/.well-known/jwks.json";
 
 	private final Rs256 azureKey = new Rs256(this.clock);
 
@@ -105,7 +107,7 @@ public final class InfisicalTestServer implements AutoCloseable {
 				new SecretWriter(this.store, this.access, this.approvals, this.switches, this.clock, this.webhooks,
 						this.events),
 				new FolderRoutes(this.store, this.access), this.switches, this.clock, this.azureMetadata,
-				this.gcpMetadata);
+				this.gcpMetadata, this.jwtIssuer);
 		this.listener = new Listener(
 				new Dispatcher(router, this.faults, this.journal, this.clock,
 						new EventRoute(this.events, this.tokens, this.access), this.events),
@@ -353,6 +355,15 @@ public final class InfisicalTestServer implements AutoCloseable {
 	 */
 	public JwtAuth oidcAuth(String identityId) {
 		return this.loginMethods.oidc(identityId);
+	}
+
+	/**
+	 * Return the URL of the JWKS that publishes the public key of {@link #signJwt}, for
+	 * JWT or OIDC Auth configured with a JWKS URL ({@link JwtAuth#jwksUrl(String)}).
+	 * @return the JWKS URL
+	 */
+	public String jwksUrl() {
+		return url() + JWKS_PATH;
 	}
 
 	/**

@@ -24,6 +24,8 @@ public final class JwtAuth {
 
 	private volatile Map<String, String> boundClaims = Map.of();
 
+	private volatile @Nullable String jwksUrl;
+
 	JwtAuth(Identity identity) {
 		this.identity = identity;
 	}
@@ -74,6 +76,22 @@ public final class JwtAuth {
 	public JwtAuth boundClaims(Map<String, String> claims) {
 		this.boundClaims = Map.copyOf(claims);
 		return this;
+	}
+
+	/**
+	 * Verify tokens with the keys published at a JWKS URL (fetched at every login)
+	 * instead of the server's signing key; {@link InfisicalTestServer#jwksUrl()}
+	 * publishes that key.
+	 * @param url the JWKS URL, or {@code null} for the static key
+	 * @return this
+	 */
+	public JwtAuth jwksUrl(@Nullable String url) {
+		this.jwksUrl = url;
+		return this;
+	}
+
+	@Nullable String jwksUrl() {
+		return this.jwksUrl;
 	}
 
 	@Nullable String boundIssuer() {

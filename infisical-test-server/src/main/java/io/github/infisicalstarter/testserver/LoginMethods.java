@@ -41,7 +41,10 @@ final class LoginMethods {
 
 	private final Rs256 issuer;
 
-	LoginMethods(TokenStore tokens, Rs256 cluster, Rs256 issuer) {
+	private final java.time.Clock clock;
+
+	LoginMethods(TokenStore tokens, Rs256 cluster, Rs256 issuer, java.time.Clock clock) {
+		this.clock = clock;
 		this.tokens = tokens;
 		this.cluster = cluster;
 		this.issuer = issuer;
@@ -124,7 +127,8 @@ final class LoginMethods {
 		}
 		JsonNode claims;
 		try {
-			claims = this.issuer.verify(fields[1]);
+			claims = (auth.jwksUrl() != null) ? Jwks.verify(auth.jwksUrl(), fields[1], this.clock)
+					: this.issuer.verify(fields[1]);
 		}
 		catch (IllegalArgumentException ex) {
 			throw ApiError.unauthorized(name.equals("JWT")

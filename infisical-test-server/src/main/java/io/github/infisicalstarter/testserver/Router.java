@@ -2,6 +2,7 @@ package io.github.infisicalstarter.testserver;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -37,8 +38,11 @@ final class Router {
 
 	private final GcpMetadata gcpMetadata;
 
+	private final Rs256 jwksKey;
+
 	Router(AuthRoutes auth, TokenStore tokens, SecretReader secrets, SecretWriter writer, FolderRoutes folders,
-			Switches switches, Clock clock, AzureMetadata azureMetadata, GcpMetadata gcpMetadata) {
+			Switches switches, Clock clock, AzureMetadata azureMetadata, GcpMetadata gcpMetadata, Rs256 jwksKey) {
+		this.jwksKey = jwksKey;
 		this.azureMetadata = azureMetadata;
 		this.gcpMetadata = gcpMetadata;
 		this.auth = auth;
@@ -67,6 +71,9 @@ final class Router {
 		String method = request.method();
 		if (method.equals("GET") && path.equals(AzureMetadata.TOKEN_PATH)) {
 			return this.azureMetadata.token(request);
+		}
+		if (method.equals("GET") && path.equals(InfisicalTestServer.JWKS_PATH)) {
+			return Response.json(200, Map.of("keys", List.of(this.jwksKey.publicJwk("test-server-jwt"))));
 		}
 		if (method.equals("GET") && path.equals(GcpMetadata.IDENTITY_PATH)) {
 			return this.gcpMetadata.identity(request);

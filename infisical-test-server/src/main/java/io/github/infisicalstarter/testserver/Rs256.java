@@ -105,6 +105,40 @@ final class Rs256 {
 	 * @throws IllegalArgumentException with the library's message when it is not valid
 	 */
 	JsonNode verify(String jwt) {
+		return verify(jwt, keys().getPublic(), this.clock);
+	}
+
+	/**
+	 * Return the public key as a JSON Web Key, as a JWKS endpoint publishes it.
+	 * @param kid the key's id
+	 * @return the JWK's members
+	 */
+	Map<String, Object> publicJwk(String kid) {
+		java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) keys().getPublic();
+		Map<String, Object> jwk = new LinkedHashMap<>();
+		jwk.put("kty", "RSA");
+		jwk.put("use", "sig");
+		jwk.put("alg", "RS256");
+		jwk.put("kid", kid);
+		jwk.put("n", ENCODER.encodeToString(unsigned(key.getModulus())));
+		jwk.put("e", ENCODER.encodeToString(unsigned(key.getPublicExponent())));
+		return jwk;
+	}
+
+	private static byte[] unsigned(java.math.BigInteger value) {
+		byte[] bytes = value.toByteArray();
+		return (bytes.length > 1 && bytes[0] == 0) ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+	}
+
+	/**
+	 * Verify a JWT's signature with a given key, and its expiry.
+	 * @param jwt the token
+	 * @param publicKey the key
+	 * @param clock the clock expiry is checked against
+	 * @return the claims
+	 * @throws IllegalArgumentException with the library's message when it is not valid
+	 */
+	static JsonNode verify(String jwt, java.security.PublicKey publicKey, Clock clock) {
 		JsonNode claims = decode(jwt);
 		if (claims == null) {
 			throw new IllegalArgumentException("jwt malformed");
@@ -113,7 +147,7 @@ final class Rs256 {
 		boolean valid;
 		try {
 			Signature signature = Signature.getInstance("SHA256withRSA");
-			signature.initVerify(keys().getPublic());
+			signature.initVerify(publicKey);
 			signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
 			valid = signature.verify(DECODER.decode(parts[2]));
 		}
@@ -124,7 +158,7 @@ final class Rs256 {
 			throw new IllegalArgumentException("invalid signature");
 		}
 		JsonNode exp = claims.get("exp");
-		if (exp != null && exp.isNumber() && exp.asLong() <= this.clock.instant().getEpochSecond()) {
+		if (exp != null && exp.isNumber() && exp.asLong() <= clock.instant().getEpochSecond()) {
 			throw new IllegalArgumentException("jwt expired");
 		}
 		return claims;

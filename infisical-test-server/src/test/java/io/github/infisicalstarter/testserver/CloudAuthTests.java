@@ -149,6 +149,54 @@ class CloudAuthTests {
 		assertThat(reply.message()).isEqualTo("Invalid service account identifier");
 	}
 
+	@Test
+	void jwtAuthWithAJwksUrlVerifiesWithThePublishedKey() {
+		TestClient.Reply jwks = this.client.get("/.well-known/jwks.json", Map.of());
+		assertThat(jwks.status()).isEqualTo(200);
+		JsonNode key = jwks.json().get("keys").get(0);
+		assertThat(key.get("kty").stringValue()).isEqualTo("RSA");
+		assertThat(key.get("alg").stringValue()).isEqualTo("RS256");
+		this.server.jwtAuth(IDENTITY).jwksUrl(this.server.jwksUrl());
+		long now = this.server.clock().instant().getEpochSecond();
+		String jwt = this.server.signJwt(Map.of("iss", "https://ci.example.com", "exp", now + 60));
+		TestClient.Reply login = this.client.postJson("/api/v1/auth/jwt-auth/login",
+				Map.of("identityId", IDENTITY, "jwt", jwt));
+		assertThat(login.status()).isEqualTo(200);
+		TestClient.Reply tampered = this.client.postJson("/api/v1/auth/jwt-auth/login",
+				Map.of("identityId", IDENTITY, "jwt", jwt.substring(0, jwt.length() - 4) + "AAAA"));
+		assertThat(tampered.status()).isEqualTo(401);
+		assertThat(tampered.message()).contains("invalid signature");
+	}
+
+	@Test
+	void awsLoginChecksTheIdentityAndTheRegionBeforeStsIsAsked() {
+		TestClient.Reply unknown = awsLogin("e30=");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.message()).isEqualTo("AWS auth method not found for identity, did you configure AWS auth?");
+		this.server.awsAuth(IDENTITY);
+		String headers = java.util.Base64.getEncoder()
+			.encodeToString(
+					"{\"Authorization\":\"AWS4-HMAC-SHA256 Credential=AKIA/20260101/Bad_Region/sts/aws4_request\"}"
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		TestClient.Reply region = awsLogin(headers);
+		assertThat(region.status()).isEqualTo(400);
+		assertThat(region.message()).isEqualTo("Invalid AWS region");
+		String unsigned = java.util.Base64.getEncoder()
+			.encodeToString(
+					"{\"Authorization\":\"AWS4-HMAC-SHA256 Credential=AKIA/20260101/eu-west-1/sts/aws4_request, SignedHeaders=host, Signature=00\"}"
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		TestClient.Reply refused = awsLogin(unsigned);
+		assertThat(refused.status()).as("STS refuses an unknown key; Infisical's axios call fails").isEqualTo(500);
+	}
+
+	private TestClient.Reply awsLogin(String headers) {
+		return this.client.postJson("/api/v1/auth/aws-auth/login",
+				Map.of("identityId", IDENTITY, "iamHttpRequestMethod", "POST", "iamRequestBody",
+						java.util.Base64.getEncoder()
+							.encodeToString("Action=GetCallerIdentity&Version=2011-06-15".getBytes()),
+						"iamRequestHeaders", headers));
+	}
+
 	private String azureToken(String resource, String clientId) {
 		String query = resource + ((clientId != null) ? "&client_id=" + clientId : "");
 		return this.client.get(IMDS + query, Map.of("Metadata", "true")).json().get("access_token").stringValue();
