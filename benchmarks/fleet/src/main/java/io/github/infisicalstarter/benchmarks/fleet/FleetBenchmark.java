@@ -24,7 +24,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * default 60 s so the run stays short; propagation and read load scale linearly with it).
  * <p>
  * Environment: {@code FLEET_SIZE} (5), {@code CHANGES} (20), {@code POLL_CHANGES} (5),
- * {@code POLL_INTERVAL_MS} (10000), {@code IDLE_SECONDS} (30).
+ * {@code POLL_INTERVAL_MS} (10000), {@code FLEET_IDLE_SECONDS} (30).
  */
 public final class FleetBenchmark {
 
@@ -42,7 +42,7 @@ public final class FleetBenchmark {
 		int changes = env("CHANGES", 20);
 		int pollChanges = env("POLL_CHANGES", 5);
 		long pollInterval = env("POLL_INTERVAL_MS", 10000);
-		int idleSeconds = env("IDLE_SECONDS", 30);
+		int idleSeconds = env("FLEET_IDLE_SECONDS", 30);
 		System.out.println();
 		System.out
 			.println("== Fleet benchmark: " + size + " instances (Tomcat, starter, Spring Cloud Bus over an embedded "
@@ -53,7 +53,11 @@ public final class FleetBenchmark {
 		try (InfisicalTestServer server = InfisicalTestServer.start()) {
 			server.secret(PROJECT, "dev", "/", "ROTATED", "v-0");
 			Result push = push(server, kafka, size, changes, idleSeconds);
+			System.out.println("push: propagation ms " + push.latencies + ", reads per change " + push.reads + ", "
+					+ push.idleReads + " reads in " + push.idleSeconds + " s idle");
 			Result poll = poll(server, kafka, size, pollChanges, pollInterval);
+			System.out.println("poll: propagation ms " + poll.latencies + ", " + poll.idleReads + " reads in "
+					+ poll.idleSeconds + " s");
 			report(size, pollInterval, push, poll);
 		}
 		finally {
@@ -66,7 +70,7 @@ public final class FleetBenchmark {
 			int idleSeconds) throws InterruptedException {
 		List<ConfigurableApplicationContext> fleet = start(server, size,
 				(i) -> new String[] { "--infisical.webhook.secret=" + HOOK_SECRET, "--infisical.refresh.interval=10m",
-						"--spring.cloud.bus.id=fleet:" + i,
+						"--infisical.refresh.jitter=0s", "--spring.cloud.bus.id=fleet:" + i,
 						"--spring.cloud.stream.kafka.binder.brokers=" + kafka.getBrokersAsString(),
 						"--spring.cloud.stream.kafka.bindings.springCloudBusInput.consumer.start-offset=earliest" });
 		try {
@@ -106,8 +110,11 @@ public final class FleetBenchmark {
 			Result result = new Result();
 			server.clearJournal();
 			long begin = System.nanoTime();
+			java.util.Random random = new java.util.Random(42);
 			for (int c = 0; c < changes; c++) {
 				String value = "poll-" + c;
+				// at a random moment of the polling cycle, as a real rotation would be
+				Thread.sleep((long) (random.nextDouble() * interval));
 				long start = System.nanoTime();
 				server.secret(PROJECT, "dev", "/", "ROTATED", value);
 				result.latencies.add(awaitAll(fleet, value, start, Duration.ofMillis(interval * 3)));
@@ -128,9 +135,9 @@ public final class FleetBenchmark {
 			List<String> args = new ArrayList<>(List.of("--infisical.site-url=" + server.url(),
 					"--infisical.client-id=" + InfisicalTestServer.DEFAULT_CLIENT_ID,
 					"--infisical.client-secret=" + InfisicalTestServer.DEFAULT_CLIENT_SECRET,
-					"--infisical.project-id=" + PROJECT, "--infisical.environment=dev", "--infisical.refresh.jitter=0s",
-					"--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
-					"--logging.level.root=ERROR", "--spring.application.name=fleet-" + i));
+					"--infisical.project-id=" + PROJECT, "--infisical.environment=dev", "--server.port=0",
+					"--server.address=127.0.0.1", "--spring.main.banner-mode=off", "--logging.level.root=ERROR",
+					"--spring.application.name=fleet-" + i));
 			args.addAll(List.of(extra.apply(i)));
 			fleet.add(new SpringApplicationBuilder(FleetApp.class).run(args.toArray(String[]::new)));
 		}
