@@ -93,41 +93,13 @@ final class EventStream {
 		static Registration of(Map<String, String> fields) {
 			String glob = fields.get("secretPath");
 			return new Registration(fields.get("event"), fields.get("environmentSlug"),
-					(glob != null) ? glob(glob) : null);
+					(glob != null) ? Globs.picomatch(glob) : null);
 		}
 
 		boolean matches(ProjectEvent event) {
 			return this.event.equals(event.type())
 					&& (this.environment == null || this.environment.equals(event.environment()))
 					&& (this.path == null || this.path.matcher(event.secretPath()).matches());
-		}
-
-		static Pattern glob(String glob) {
-			String trimmed = (glob.length() > 1 && glob.endsWith("/")) ? glob.substring(0, glob.length() - 1) : glob;
-			StringBuilder regex = new StringBuilder();
-			for (int i = 0; i < trimmed.length(); i++) {
-				char c = trimmed.charAt(i);
-				if (trimmed.startsWith("/**", i) && i + 3 == trimmed.length()) {
-					// a trailing /** also matches the folder itself
-					regex.append("(/.*)?");
-					i += 2;
-				}
-				else if (trimmed.startsWith("**", i)) {
-					regex.append(".*");
-					i++;
-				}
-				else if (c == '*') {
-					regex.append("[^/]*");
-				}
-				else if (c == '?') {
-					regex.append("[^/]");
-				}
-				else {
-					regex.append(Pattern.quote(String.valueOf(c)));
-				}
-			}
-			// strictSlashes: false, a trailing slash still matches
-			return Pattern.compile(((regex.isEmpty()) ? "" : regex) + "/?");
 		}
 
 	}

@@ -56,7 +56,8 @@ final class Webhooks {
 	}
 
 	void register(String projectId, String environment, String secretPathGlob, String url, @Nullable String secretKey) {
-		this.registrations.add(new Registration(projectId, environment, glob(secretPathGlob), url, secretKey));
+		this.registrations
+			.add(new Registration(projectId, environment, Globs.picomatch(secretPathGlob), url, secretKey));
 	}
 
 	/**
@@ -134,42 +135,6 @@ final class Webhooks {
 		this.deliveries.add(new WebhookDelivery(registration.url(), (String) payload.get("event"),
 				(String) project.get("projectId"), (String) project.get("environment"),
 				(String) project.get("secretPath"), status, error));
-	}
-
-	/**
-	 * A picomatch-style glob as a pattern: {@code **} any folders (also none), {@code *}
-	 * and {@code ?} within one folder.
-	 */
-	static Pattern glob(String glob) {
-		StringBuilder regex = new StringBuilder();
-		for (int i = 0; i < glob.length(); i++) {
-			char c = glob.charAt(i);
-			if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-				boolean afterSlash = regex.length() > 0 && regex.charAt(regex.length() - 1) == '/';
-				if (afterSlash && glob.length() > 2) {
-					// "/a/**" matches "/a" itself too
-					regex.setLength(regex.length() - 1);
-					regex.append("(/.*)?");
-				}
-				else {
-					regex.append(".*");
-				}
-				i++;
-			}
-			else if (c == '*') {
-				regex.append("[^/]*");
-			}
-			else if (c == '?') {
-				regex.append("[^/]");
-			}
-			else if (Character.isLetterOrDigit(c) || c == '/' || c == '_') {
-				regex.append(c);
-			}
-			else {
-				regex.append('\\').append(c);
-			}
-		}
-		return Pattern.compile(regex.toString());
 	}
 
 	record Registration(String projectId, String environment, Pattern secretPath, String url,
