@@ -1,6 +1,5 @@
 package io.github.infisicalstarter.testserver;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +8,10 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+
+import static io.github.infisicalstarter.testserver.LoginMethods.audiences;
+import static io.github.infisicalstarter.testserver.LoginMethods.fields;
+import static io.github.infisicalstarter.testserver.LoginMethods.text;
 
 /**
  * The login routes of the cloud methods (Azure, GCP, and AWS through {@link AwsLogin})
@@ -86,7 +89,7 @@ final class CloudLogins {
 	}
 
 	private Response azureLogin(ApiRequest request) {
-		String[] fields = fields(request);
+		String[] fields = fields(request, "identityId", "jwt");
 		AzureAuth auth = this.azure.get(fields[0]);
 		if (auth == null) {
 			throw ApiError.notFound("NotFound",
@@ -116,7 +119,7 @@ final class CloudLogins {
 	}
 
 	private Response gcpLogin(ApiRequest request) {
-		String[] fields = fields(request);
+		String[] fields = fields(request, "identityId", "jwt");
 		GcpAuth auth = this.gcp.get(fields[0]);
 		if (auth == null) {
 			throw ApiError.notFound("NotFound", "GCP auth method not found for identity, did you configure GCP auth?");
@@ -205,35 +208,6 @@ final class CloudLogins {
 			throw ApiError.tokenError(ex.getMessage().equals("jwt expired")
 					? "Your token has expired. Please re-authenticate." : ex.getMessage());
 		}
-	}
-
-	private static String[] fields(ApiRequest request) {
-		JsonNode body = request.body();
-		Validation validation = new Validation();
-		String[] values = new String[2];
-		if (validation.object(body)) {
-			values[0] = validation.string(body, "identityId");
-			values[1] = validation.string(body, "jwt");
-		}
-		validation.throwIfInvalid();
-		return values;
-	}
-
-	private static List<String> audiences(JsonNode claims) {
-		JsonNode aud = claims.get("aud");
-		List<String> audiences = new ArrayList<>();
-		if (aud != null && aud.isArray()) {
-			aud.forEach((value) -> audiences.add(value.asString()));
-		}
-		else if (aud != null && aud.isString()) {
-			audiences.add(aud.asString());
-		}
-		return audiences;
-	}
-
-	static String text(JsonNode claims, String name) {
-		JsonNode value = claims.get(name);
-		return (value != null && value.isValueNode()) ? value.asString() : "";
 	}
 
 }

@@ -189,7 +189,7 @@ final class LoginMethods {
 		return Response.json(200, this.tokens.login(auth.identity()).toJson());
 	}
 
-	private static String[] fields(ApiRequest request, String... names) {
+	static String[] fields(ApiRequest request, String... names) {
 		JsonNode body = request.body();
 		Validation validation = new Validation();
 		String[] values = new String[names.length];
@@ -202,7 +202,7 @@ final class LoginMethods {
 		return values;
 	}
 
-	private static List<String> audiences(JsonNode claims) {
+	static List<String> audiences(JsonNode claims) {
 		JsonNode aud = claims.get("aud");
 		List<String> audiences = new ArrayList<>();
 		if (aud != null && aud.isArray()) {
@@ -214,7 +214,7 @@ final class LoginMethods {
 		return audiences;
 	}
 
-	private static String text(JsonNode claims, String name) {
+	static String text(JsonNode claims, String name) {
 		JsonNode value = claims.get(name);
 		return (value != null && value.isValueNode()) ? value.asString() : "";
 	}
