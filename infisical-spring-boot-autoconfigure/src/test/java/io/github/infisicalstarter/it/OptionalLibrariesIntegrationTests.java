@@ -63,7 +63,7 @@ class OptionalLibrariesIntegrationTests {
 		}
 	}
 
-	private static URL[] classPath() throws MalformedURLException {
+	static URL[] classPath() throws MalformedURLException {
 		String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
 		URL[] urls = new URL[entries.length];
 		for (int i = 0; i < entries.length; i++) {
