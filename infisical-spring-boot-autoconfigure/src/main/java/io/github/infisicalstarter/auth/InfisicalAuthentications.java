@@ -35,9 +35,8 @@ public final class InfisicalAuthentications {
 	 */
 	public static InfisicalAuthentication create(InfisicalProperties properties, @Nullable InfisicalAuthProperties auth,
 			InfisicalLoginClient client) {
-		String method = (auth != null && auth.method() != null) ? auth.method().trim().toLowerCase(Locale.ROOT)
-				: "universal";
-		if (method.equals("universal") || method.isEmpty()) {
+		String method = method(auth);
+		if (method.equals("universal")) {
 			properties.validateCredentials();
 			return new UniversalAuthentication(client, properties.clientId(), properties.clientSecret());
 		}
@@ -56,6 +55,17 @@ public final class InfisicalAuthentications {
 					"Infisical property 'infisical.auth.method' has an unknown value: '" + method + "'.",
 					"Set infisical.auth.method to one of " + SUPPORTED + ".");
 		};
+	}
+
+	/**
+	 * Return the login method the properties choose, as the status and health name it.
+	 * @param auth the {@code infisical.auth.*} properties, or {@code null}
+	 * @return {@code infisical.auth.method}, trimmed and in lower case, or
+	 * {@code universal} when it is not set
+	 */
+	public static String method(@Nullable InfisicalAuthProperties auth) {
+		String method = (auth != null && auth.method() != null) ? auth.method().trim().toLowerCase(Locale.ROOT) : "";
+		return method.isEmpty() ? "universal" : method;
 	}
 
 	static String identityId(InfisicalAuthProperties properties, String method) {

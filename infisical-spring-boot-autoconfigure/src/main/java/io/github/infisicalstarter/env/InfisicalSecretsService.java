@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -145,9 +144,7 @@ public final class InfisicalSecretsService implements AutoCloseable {
 				: InfisicalAuthentications.create(properties, auth, client.getLoginClient());
 		AccessTokenManager tokens = new AccessTokenManager(authentication, client.getLoginClient(), properties.token(),
 				clock);
-		String method = (provider != null) ? "custom"
-				: (auth != null && auth.method() != null && !auth.method().isBlank())
-						? auth.method().trim().toLowerCase(Locale.ROOT) : "universal";
+		String method = (provider != null) ? "custom" : InfisicalAuthentications.method(auth);
 		return new InfisicalSecretsService(properties, client, tokens, method, logger, clock);
 	}
 
