@@ -143,6 +143,21 @@ final class Classpaths {
 	}
 
 	/**
+	 * Return the class path of the minimal app with the starter plus one jar of the
+	 * harness's own class path, for probes that compare the starter with what it does not
+	 * bring.
+	 * @param artifactId the jar to add
+	 * @return the class path
+	 */
+	String classpathWith(String artifactId) {
+		String jar = this.all.stream()
+			.filter((entry) -> artifactId(entry).equals(artifactId))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(artifactId + " is not on the harness's class path"));
+		return classpath(false, true) + java.io.File.pathSeparator + jar;
+	}
+
+	/**
 	 * Describe what the starter adds to an app's class path.
 	 * @param web the web app (else the minimal one)
 	 * @return e.g. {@code 9 jars, 2,345 kB: infisical-spring-boot-starter, ...}

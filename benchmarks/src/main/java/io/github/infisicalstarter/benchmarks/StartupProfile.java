@@ -92,7 +92,7 @@ public final class StartupProfile {
 		for (int i = 0; i < runs; i++) {
 			for (String mode : List.of("urlconnection", "factory-simple", "factory-jdk", "restclient")) {
 				results.computeIfAbsent(mode, (key) -> new ArrayList<>())
-					.add(AppRun.launch(classpaths.classpath(false, true), List.of(),
+					.add(AppRun.launch(classpaths.classpathWith("spring-boot-http-client"), List.of(),
 							"io.github.infisicalstarter.benchmarks.probe.ColdClientProbe",
 							List.of(mode, server.url(), InfisicalTestServer.DEFAULT_CLIENT_ID,
 									InfisicalTestServer.DEFAULT_CLIENT_SECRET, Fixture.PROJECT),

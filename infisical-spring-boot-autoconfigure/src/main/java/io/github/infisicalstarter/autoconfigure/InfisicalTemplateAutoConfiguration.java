@@ -17,13 +17,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * Auto-configuration of {@link InfisicalTemplate} and, with WebFlux on the class path,
- * {@link ReactiveInfisicalTemplate}: read/write access for application code over the
- * starter's client and access token. Writes reach the application's property sources at
- * once through the refresh watcher when there is one. The templates are lazy: under AOT
- * processing the condition matches without a service (see
- * {@link ConditionalOnInfisicalSecretsService}), and a processed application that loads
- * no secrets must still start as long as nothing asks for a template.
+ * Auto-configuration of {@link InfisicalTemplate} and, with WebFlux and
+ * {@code spring-boot-http-client} (whose connector builders pick the application's
+ * connector) on the class path, {@link ReactiveInfisicalTemplate}: read/write access for
+ * application code over the starter's client and access token. Writes reach the
+ * application's property sources at once through the refresh watcher when there is one.
+ * The templates are lazy: under AOT processing the condition matches without a service
+ * (see {@link ConditionalOnInfisicalSecretsService}), and a processed application that
+ * loads no secrets must still start as long as nothing asks for a template.
  *
  * @since 0.1.0
  */
@@ -46,7 +47,8 @@ public final class InfisicalTemplateAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.web.reactive.function.client.WebClient")
+	@ConditionalOnClass(name = { "org.springframework.web.reactive.function.client.WebClient",
+			"org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder" })
 	static class ReactiveConfiguration {
 
 		@Bean

@@ -8,13 +8,12 @@ import io.github.infisicalstarter.config.InfisicalProperties;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.ssl.SslBundle;
 
 /**
  * The one way an {@link InfisicalClient} is built, shared by every entry point: one
- * {@link InfisicalHttpTransport} from Spring Boot's {@link HttpClientSettings} (timeouts
- * and the SSL bundle named by {@code infisical.ssl.bundle}).
+ * {@link InfisicalHttpTransport} from the {@link ConnectionSettings} (timeouts and the
+ * SSL bundle named by {@code infisical.ssl.bundle}).
  *
  * @since 0.1.0
  */
@@ -34,9 +33,8 @@ public final class InfisicalClients {
 	public static InfisicalClient create(InfisicalProperties properties, @Nullable SslBundle sslBundle, Log logger) {
 		String siteUrl = properties.resolvedSiteUrl();
 		warnIfInsecure(siteUrl, logger);
-		HttpClientSettings settings = HttpClientSettings.defaults()
-			.withTimeouts(properties.http().connectTimeout(), properties.http().readTimeout())
-			.withSslBundle(sslBundle);
+		ConnectionSettings settings = new ConnectionSettings(properties.http().connectTimeout(),
+				properties.http().readTimeout(), sslBundle);
 		return new InfisicalClient(InfisicalHttpTransport.create(siteUrl, settings));
 	}
 

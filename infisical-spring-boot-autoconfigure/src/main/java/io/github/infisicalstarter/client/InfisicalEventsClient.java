@@ -16,7 +16,6 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
-import org.springframework.boot.http.client.JdkHttpClientBuilder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -132,14 +131,13 @@ public final class InfisicalEventsClient {
 	private HttpClient client() {
 		HttpClient client = this.client;
 		if (client == null) {
-			// Boot builds it from the settings (connect timeout, SSL bundle with its
-			// options);
-			// the read timeout is this request's, and a stream is never redirected
-			client = new JdkHttpClientBuilder()
-				.withCustomizer((builder) -> builder.version(HttpClient.Version.HTTP_1_1)
-					.followRedirects(HttpClient.Redirect.NEVER)
-					.proxy(ProxySelector.getDefault()))
-				.build(this.transport.getSettings().withReadTimeout(null));
+			// connect timeout and SSL bundle from the settings; the read timeout is this
+			// request's, and a stream is never redirected
+			client = JdkHttpClients.builder(this.transport.getSettings())
+				.version(HttpClient.Version.HTTP_1_1)
+				.followRedirects(HttpClient.Redirect.NEVER)
+				.proxy(ProxySelector.getDefault())
+				.build();
 			this.client = client;
 		}
 		return client;

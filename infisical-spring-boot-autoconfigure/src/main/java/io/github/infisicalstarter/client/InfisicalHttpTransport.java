@@ -13,29 +13,28 @@ import io.github.infisicalstarter.client.InfisicalJson.BadJsonException;
 import io.github.infisicalstarter.client.InfisicalJson.TruncatedBodyException;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 /**
  * The one HTTP path of every call the starter makes itself (login, renew, revoke, list,
  * poll, and the operations of {@code InfisicalTemplate}). Requests go through the JDK's
- * {@code HttpURLConnection}, opened from Spring Boot's {@link HttpClientSettings}
- * (timeouts, SSL bundle, redirects) as Boot's {@code ClientHttpRequestFactoryBuilder}
- * would (see {@link UrlConnections}): of Boot's connectors it is by far the cheapest to
- * start (measured in {@code benchmarks/}) and follows the JDK's proxy properties; neither
- * the {@code RestClient} facade nor Spring's request classes, whose start-up cost exceeds
+ * {@code HttpURLConnection}, opened from the {@link ConnectionSettings} (timeouts, SSL
+ * bundle) as Spring Boot's {@code ClientHttpRequestFactoryBuilder.simple()} would (see
+ * {@link UrlConnections}): of Boot's connectors it is by far the cheapest to start
+ * (measured in {@code benchmarks/}) and follows the JDK's proxy properties; neither the
+ * {@code RestClient} facade nor Spring's request classes, whose start-up cost exceeds
  * that of the two start-up requests themselves, are involved. The JDK connection cannot
  * send {@code PATCH}, so that method alone (used by secret updates, never at start-up)
- * goes through a {@link ClientHttpRequestFactory} on the JDK {@code HttpClient} that
- * Boot's {@link ClientHttpRequestFactoryBuilder} builds from the same settings on first
- * use. Every failure becomes an {@link InfisicalApiException} whose message never quotes
- * a request or response body.
+ * goes through Spring's {@link JdkClientHttpRequestFactory} on a JDK {@code HttpClient}
+ * built from the same settings on first use (see {@link JdkHttpClients}). Every failure
+ * becomes an {@link InfisicalApiException} whose message never quotes a request or
+ * response body.
  *
  * @since 0.1.0
  */
@@ -45,7 +44,7 @@ public final class InfisicalHttpTransport {
 
 	private final String siteUrl;
 
-	private final HttpClientSettings settings;
+	private final ConnectionSettings settings;
 
 	private final UrlConnections connections;
 
@@ -53,7 +52,7 @@ public final class InfisicalHttpTransport {
 
 	private final HttpCallObserver observer = new HttpCallObserver();
 
-	private InfisicalHttpTransport(String siteUrl, HttpClientSettings settings) {
+	private InfisicalHttpTransport(String siteUrl, ConnectionSettings settings) {
 		this.siteUrl = siteUrl;
 		this.settings = settings;
 		this.connections = new UrlConnections(settings);
@@ -62,10 +61,10 @@ public final class InfisicalHttpTransport {
 	/**
 	 * Create a transport.
 	 * @param siteUrl the Infisical site URL, without a trailing slash
-	 * @param settings Spring Boot's HTTP client settings (timeouts, SSL bundle)
+	 * @param settings the timeouts and SSL bundle
 	 * @return a new transport
 	 */
-	public static InfisicalHttpTransport create(String siteUrl, HttpClientSettings settings) {
+	public static InfisicalHttpTransport create(String siteUrl, ConnectionSettings settings) {
 		return new InfisicalHttpTransport(siteUrl, settings);
 	}
 
@@ -78,11 +77,11 @@ public final class InfisicalHttpTransport {
 	}
 
 	/**
-	 * Return the HTTP client settings this transport was built from, so that the reactive
-	 * client connects with the same timeouts and SSL bundle.
+	 * Return the settings this transport was built from, so that the reactive client and
+	 * event streams connect with the same timeouts and SSL bundle.
 	 * @return the settings
 	 */
-	public HttpClientSettings getSettings() {
+	public ConnectionSettings getSettings() {
 		return this.settings;
 	}
 
@@ -306,7 +305,12 @@ public final class InfisicalHttpTransport {
 	private ClientHttpRequestFactory patchRequestFactory() {
 		ClientHttpRequestFactory factory = this.patchRequestFactory;
 		if (factory == null) {
-			factory = ClientHttpRequestFactoryBuilder.jdk().build(this.settings);
+			JdkClientHttpRequestFactory jdk = new JdkClientHttpRequestFactory(
+					JdkHttpClients.builder(this.settings.withoutReadTimeout()).build());
+			if (this.settings.readTimeout() != null) {
+				jdk.setReadTimeout(this.settings.readTimeout());
+			}
+			factory = jdk;
 			this.patchRequestFactory = factory;
 		}
 		return factory;

@@ -12,6 +12,7 @@ import io.github.infisicalstarter.config.SecretsLocation;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -24,13 +25,13 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 /**
  * The secrets and folders routes of the Infisical API for reactive applications, over a
  * {@link WebClient} that this client builds itself on the connector the application has
- * ({@link ClientHttpConnectorBuilder#detect()}) with the same {@code HttpClientSettings}
- * (timeouts, SSL bundle) as {@link InfisicalHttpTransport}. Never the application's
- * {@code WebClient.Builder}: its customizers (a body-logging filter, for example) would
- * see secret values. It sends exactly the requests of {@link InfisicalClient}, shares its
- * {@link ApiGeneration}, reads answers with the same streaming parser (after joining the
- * body, so no thread ever waits for I/O) and fails with the same
- * {@link InfisicalApiException}s.
+ * ({@link ClientHttpConnectorBuilder#detect()} of {@code spring-boot-http-client}) with
+ * the same timeouts and SSL bundle as {@link InfisicalHttpTransport}. Never the
+ * application's {@code WebClient.Builder}: its customizers (a body-logging filter, for
+ * example) would see secret values. It sends exactly the requests of
+ * {@link InfisicalClient}, shares its {@link ApiGeneration}, reads answers with the same
+ * streaming parser (after joining the body, so no thread ever waits for I/O) and fails
+ * with the same {@link InfisicalApiException}s.
  *
  * @since 0.1.0
  */
@@ -50,8 +51,14 @@ public final class ReactiveInfisicalClient {
 		this.transport = client.getTransport();
 		this.generation = client.getGeneration();
 		this.webClient = WebClient.builder()
-			.clientConnector(ClientHttpConnectorBuilder.detect().build(this.transport.getSettings()))
+			.clientConnector(ClientHttpConnectorBuilder.detect().build(bootSettings(this.transport.getSettings())))
 			.build();
+	}
+
+	private static HttpClientSettings bootSettings(ConnectionSettings settings) {
+		return HttpClientSettings.defaults()
+			.withTimeouts(settings.connectTimeout(), settings.readTimeout())
+			.withSslBundle(settings.sslBundle());
 	}
 
 	/**

@@ -10,21 +10,19 @@ import javax.net.ssl.SSLSocketFactory;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.HttpMethod;
 
 /**
  * Opens the JDK's {@link HttpURLConnection}s as Spring Boot's
- * {@code ClientHttpRequestFactoryBuilder.simple()} configures them from
- * {@link HttpClientSettings}: connect and read timeouts, the SSL bundle's socket factory,
- * redirects followed for {@code GET} only and never with {@code DONT_FOLLOW}, proxies
- * from the JDK's {@code ProxySelector}. The transport drives the connections itself
- * rather than through Spring's {@code SimpleClientHttpRequest}, because that one always
- * streams a request body, and the JDK drops the body of a 401 answer to a streamed
- * request: the login's "invalid credentials" or lockout message would be lost. A request
- * body here is a few hundred bytes, which the JDK buffers and sends with its length.
+ * {@code ClientHttpRequestFactoryBuilder.simple()} configures them from its default
+ * settings and {@link ConnectionSettings}: connect and read timeouts, the SSL bundle's
+ * socket factory, redirects followed for {@code GET} only, proxies from the JDK's
+ * {@code ProxySelector}. The transport drives the connections itself rather than through
+ * Spring's {@code SimpleClientHttpRequest}, because that one always streams a request
+ * body, and the JDK drops the body of a 401 answer to a streamed request: the login's
+ * "invalid credentials" or lockout message would be lost. A request body here is a few
+ * hundred bytes, which the JDK buffers and sends with its length.
  *
  * @since 0.1.0
  */
@@ -34,14 +32,11 @@ final class UrlConnections {
 
 	private final @Nullable Integer readTimeout;
 
-	private final boolean followRedirects;
-
 	private final @Nullable SSLSocketFactory sslSocketFactory;
 
-	UrlConnections(HttpClientSettings settings) {
+	UrlConnections(ConnectionSettings settings) {
 		this.connectTimeout = millis(settings.connectTimeout());
 		this.readTimeout = millis(settings.readTimeout());
-		this.followRedirects = settings.redirects() != HttpRedirects.DONT_FOLLOW;
 		SslBundle bundle = settings.sslBundle();
 		if (bundle != null && bundle.getOptions().isSpecified()) {
 			throw new IllegalStateException("SSL options (ciphers, protocols) of the SSL bundle cannot be applied to "
@@ -73,7 +68,7 @@ final class UrlConnections {
 		if (this.sslSocketFactory != null && connection instanceof HttpsURLConnection secure) {
 			secure.setSSLSocketFactory(this.sslSocketFactory);
 		}
-		connection.setInstanceFollowRedirects(this.followRedirects && HttpMethod.GET.equals(method));
+		connection.setInstanceFollowRedirects(HttpMethod.GET.equals(method));
 		connection.setUseCaches(false);
 		connection.setDoInput(true);
 		connection.setDoOutput(withBody);

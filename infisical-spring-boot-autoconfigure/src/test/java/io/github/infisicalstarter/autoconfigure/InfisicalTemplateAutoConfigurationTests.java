@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -47,6 +48,14 @@ class InfisicalTemplateAutoConfigurationTests {
 	void noReactiveTemplateWithoutWebFlux() {
 		this.contextRunner.withUserConfiguration(ServiceConfiguration.class)
 			.withClassLoader(new FilteredClassLoader(WebClient.class))
+			.run((context) -> assertThat(context).hasSingleBean(InfisicalTemplate.class)
+				.doesNotHaveBean(ReactiveInfisicalOperations.class));
+	}
+
+	@Test
+	void noReactiveTemplateWithoutBootsConnectorBuilders() {
+		this.contextRunner.withUserConfiguration(ServiceConfiguration.class)
+			.withClassLoader(new FilteredClassLoader(ClientHttpConnectorBuilder.class))
 			.run((context) -> assertThat(context).hasSingleBean(InfisicalTemplate.class)
 				.doesNotHaveBean(ReactiveInfisicalOperations.class));
 	}

@@ -18,7 +18,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.github.infisicalstarter.client.SecretUpdate;
 import io.github.infisicalstarter.config.SecretsLocation;
+import io.github.infisicalstarter.core.InfisicalOperations;
 import io.github.infisicalstarter.env.InfisicalPropertySource;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
 import io.github.infisicalstarter.it.SampleApp.FooHolder;
@@ -491,10 +493,16 @@ class FaultMatrixIntegrationTests {
 					"--infisical.ssl.bundle=infisical-ca")) {
 				assertThat(server.url()).startsWith("https://");
 				assertThat(context.getBean(FooHolder.class).foo()).isEqualTo(FOO);
+				// PATCH goes through the JDK HttpClient, built with the same bundle
+				InfisicalOperations infisical = context.getBean(InfisicalOperations.class);
+				assertThat(infisical.updateSecret(infisical.path("/"), "FOO", SecretUpdate.value(EXTRA)).isApplied())
+					.isTrue();
+				assertThat(server.findSecret(PROJECT, "dev", "/", "FOO"))
+					.hasValueSatisfying((secret) -> assertThat(secret.value()).isEqualTo(EXTRA));
 			}
 			assertThat(server.count("GET", V4)).isOne();
 			assertThat(output.getAll()).doesNotContain("plain http://");
-			LeakScan.assertNoLeaks(output, server, FOO, InfisicalTestServer.TLS_STORE_PASSWORD);
+			LeakScan.assertNoLeaks(output, server, FOO, EXTRA, InfisicalTestServer.TLS_STORE_PASSWORD);
 		}
 	}
 

@@ -22,6 +22,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,6 +46,16 @@ class SampleApplicationTests {
 	@AfterEach
 	void stop() {
 		this.context.close();
+	}
+
+	@Test
+	void theStarterBringsNoHttpClientAutoConfigurationOfBoot() {
+		// the sample's only HTTP-related dependencies are the starter and webmvc: had the
+		// starter brought spring-boot-http-client, its auto-configurations would add
+		// their beans (and start-up time) to every application
+		assertThat(ClassUtils.isPresent("org.springframework.boot.http.client.HttpClientSettings", null)).isFalse();
+		assertThat(this.context.getBeanNamesForType(Object.class))
+			.noneMatch((name) -> name.contains("org.springframework.boot.http.client"));
 	}
 
 	@Test
