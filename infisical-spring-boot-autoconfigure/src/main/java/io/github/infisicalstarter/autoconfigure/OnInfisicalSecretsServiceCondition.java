@@ -1,6 +1,7 @@
 package io.github.infisicalstarter.autoconfigure;
 
 import io.github.infisicalstarter.env.InfisicalSecretsService;
+import io.github.infisicalstarter.env.InfisicalSecretsServices;
 
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -30,8 +31,13 @@ final class OnInfisicalSecretsServiceCondition extends SpringBootCondition imple
 			return ConditionOutcome.match("AOT processing: whether secrets were loaded is known at run time");
 		}
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-		if (beanFactory != null && BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beanFactory,
-				InfisicalSecretsService.class, true, false).length > 0) {
+		if (beanFactory == null) {
+			return ConditionOutcome.noMatch("no bean factory");
+		}
+		// the starter's own doors register the service as a singleton of this name: a
+		// look-up, where a search by type predicts the type of every bean definition
+		if (beanFactory.containsSingleton(InfisicalSecretsServices.BEAN_NAME) || BeanFactoryUtils
+			.beanNamesForTypeIncludingAncestors(beanFactory, InfisicalSecretsService.class, true, false).length > 0) {
 			return ConditionOutcome.match("Infisical secrets were loaded");
 		}
 		return ConditionOutcome.noMatch("no Infisical secrets were loaded");

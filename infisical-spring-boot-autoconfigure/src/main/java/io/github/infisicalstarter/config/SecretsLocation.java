@@ -1,7 +1,10 @@
 package io.github.infisicalstarter.config;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.StringJoiner;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One place to read secrets from, fully resolved: a project, an environment and a folder,
@@ -90,6 +93,29 @@ public record SecretsLocation(String projectId, String environment, String secre
 	public String describe() {
 		return "project '" + this.projectId + "', environment '" + this.environment + "', path '" + this.secretPath
 				+ "'";
+	}
+
+	// equals and hashCode written out: the generated ones are bootstrapped through
+	// invokedynamic on first use, a few milliseconds of every start-up (locations are
+	// hashed while the first secrets load)
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		if (this == other) {
+			return true;
+		}
+		return other instanceof SecretsLocation that && this.recursive == that.recursive
+				&& this.includeImports == that.includeImports && this.expandReferences == that.expandReferences
+				&& this.pathAsPrefix == that.pathAsPrefix && this.projectId.equals(that.projectId)
+				&& this.environment.equals(that.environment) && this.secretPath.equals(that.secretPath)
+				&& this.prefix.equals(that.prefix) && this.tags.equals(that.tags) && this.include.equals(that.include)
+				&& this.exclude.equals(that.exclude);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.projectId, this.environment, this.secretPath, this.recursive, this.includeImports,
+				this.expandReferences, this.pathAsPrefix, this.prefix, this.tags, this.include, this.exclude);
 	}
 
 	@Override
