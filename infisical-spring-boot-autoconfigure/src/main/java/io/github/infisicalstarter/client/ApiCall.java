@@ -33,7 +33,7 @@ record ApiCall<T>(Function<Routes, ApiRequest> request, ResponseReader<T> reader
 	static ApiCall<SecretsResponse> list(SecretsLocation location, String token, @Nullable String etag) {
 		return new ApiCall<>((routes) -> ApiRequest.get(routes.secrets(), listQuery(routes, location), token, etag),
 				(status, headers, body) -> (status == 304) ? SecretsResponse.notModified(etag)
-						: InfisicalJson.readSecrets(body, headers.getETag()));
+						: InfisicalJson.readSecrets(body, headers.eTag()));
 	}
 
 	static ApiCall<InfisicalSecret> get(SecretsPath path, String key, @Nullable Integer version, String token) {

@@ -23,7 +23,7 @@ import org.springframework.http.MediaType;
  * @since 0.1.0
  */
 record ApiRequest(HttpMethod method, String path, String query, @Nullable String bearer, @Nullable String ifNoneMatch,
-		@Nullable MediaType contentType, byte @Nullable [] body) {
+		@Nullable String contentType, byte @Nullable [] body) {
 
 	static ApiRequest get(String path, String query, String bearer, @Nullable String ifNoneMatch) {
 		return new ApiRequest(HttpMethod.GET, path, query, bearer, ifNoneMatch, null, null);
@@ -36,12 +36,12 @@ record ApiRequest(HttpMethod method, String path, String query, @Nullable String
 	static ApiRequest form(String path, Map<String, String> fields) {
 		StringBuilder form = new StringBuilder();
 		fields.forEach((name, value) -> appendParameter(form, name, value));
-		return new ApiRequest(HttpMethod.POST, path, "", null, null, MediaType.APPLICATION_FORM_URLENCODED,
+		return new ApiRequest(HttpMethod.POST, path, "", null, null, MediaType.APPLICATION_FORM_URLENCODED_VALUE,
 				form.toString().getBytes(StandardCharsets.US_ASCII));
 	}
 
 	static ApiRequest json(HttpMethod method, String path, String bearer, byte[] json) {
-		return new ApiRequest(method, path, "", bearer, null, MediaType.APPLICATION_JSON, json);
+		return new ApiRequest(method, path, "", bearer, null, MediaType.APPLICATION_JSON_VALUE, json);
 	}
 
 	String pathAndQuery() {

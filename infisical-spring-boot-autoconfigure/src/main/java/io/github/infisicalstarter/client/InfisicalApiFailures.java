@@ -16,7 +16,6 @@ import io.github.infisicalstarter.client.InfisicalJson.ErrorBody;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.util.StringUtils;
 
 /**
@@ -41,9 +40,9 @@ final class InfisicalApiFailures {
 	private InfisicalApiFailures() {
 	}
 
-	static InfisicalApiException status(String endpoint, int status, HttpHeaders headers, InputStream body) {
-		MediaType contentType = headers.getContentType();
-		ErrorBody error = (contentType == null || isJson(contentType)) ? InfisicalJson.readError(body)
+	static InfisicalApiException status(String endpoint, int status, ResponseHeaders headers, InputStream body) {
+		String mediaType = headers.mediaType();
+		ErrorBody error = (mediaType == null || ResponseHeaders.isJson(mediaType)) ? InfisicalJson.readError(body)
 				: new ErrorBody(null, null, null);
 		String serverMessage = (error.message() != null && error.detail() != null)
 				? error.message() + ": " + error.detail()
@@ -51,7 +50,7 @@ final class InfisicalApiFailures {
 		boolean missingRoute = status == 404 && error.message() != null
 				&& MISSING_ROUTE.matcher(error.message()).find();
 		if (missingRoute || isForeign(status, error)) {
-			return notInfisical(endpoint, status, contentType, serverMessage, missingRoute);
+			return notInfisical(endpoint, status, mediaType, serverMessage, missingRoute);
 		}
 		StringBuilder message = new StringBuilder("Infisical answered ").append(status);
 		if (StringUtils.hasText(error.error())) {
@@ -65,7 +64,7 @@ final class InfisicalApiFailures {
 			message.append('.');
 		}
 		return new InfisicalApiException(Kind.STATUS, endpoint, status, error.error(),
-				RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), error.message()), message.toString(),
+				RetryAfter.parse(headers.first(HttpHeaders.RETRY_AFTER), error.message()), message.toString(),
 				actionFor(status, serverMessage), null);
 	}
 
@@ -86,14 +85,13 @@ final class InfisicalApiFailures {
 		return error.message() == null && error.error() == null;
 	}
 
-	private static InfisicalApiException notInfisical(String endpoint, int status, @Nullable MediaType contentType,
+	private static InfisicalApiException notInfisical(String endpoint, int status, @Nullable String mediaType,
 			@Nullable String serverMessage, boolean missingRoute) {
 		String message = missingRoute
 				? "The server has no route " + endpoint + " (" + shorten(String.valueOf(serverMessage))
 						+ "), which every Infisical has: it is not the Infisical API."
 				: "The answer to " + endpoint + " did not come from the Infisical API: " + status
-						+ ((contentType != null) ? " " + contentType.getType() + "/" + contentType.getSubtype() : "")
-						+ " instead of Infisical's JSON error.";
+						+ ((mediaType != null) ? " " + mediaType : "") + " instead of Infisical's JSON error.";
 		return new InfisicalApiException(missingRoute ? Kind.MISSING_ROUTE : Kind.NOT_INFISICAL, endpoint, status, null,
 				null, message, SITE_URL_ACTION, null);
 	}
@@ -145,10 +143,6 @@ final class InfisicalApiFailures {
 			}
 		}
 		return false;
-	}
-
-	static boolean isJson(MediaType contentType) {
-		return contentType.isCompatibleWith(MediaType.APPLICATION_JSON) || contentType.getSubtype().endsWith("+json");
 	}
 
 	/**

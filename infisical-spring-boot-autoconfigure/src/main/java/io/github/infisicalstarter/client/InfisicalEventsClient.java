@@ -103,19 +103,17 @@ public final class InfisicalEventsClient {
 			if (handle != null) {
 				handle.status(status);
 			}
-			HttpHeaders headers = new HttpHeaders();
-			response.headers().map().forEach(headers::addAll);
+			ResponseHeaders headers = ResponseHeaders.of(response.headers().map());
 			if (status < 200 || status >= 300) {
 				try (InputStream error = response.body()) {
 					throw InfisicalApiFailures.status(endpoint, status, headers, error);
 				}
 			}
-			MediaType contentType = headers.getContentType();
-			if (contentType == null || !contentType.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)) {
+			String mediaType = headers.mediaType();
+			if (!MediaType.TEXT_EVENT_STREAM_VALUE.equals(mediaType)) {
 				response.body().close();
 				throw InfisicalApiFailures.badResponse(endpoint, "the answer is "
-						+ ((contentType != null) ? contentType.getType() + "/" + contentType.getSubtype() : "untyped")
-						+ " where text/event-stream was expected");
+						+ ((mediaType != null) ? mediaType : "untyped") + " where text/event-stream was expected");
 			}
 			return response.body();
 		}

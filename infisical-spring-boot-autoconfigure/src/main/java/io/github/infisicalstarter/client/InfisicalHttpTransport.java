@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
@@ -123,7 +122,7 @@ public final class InfisicalHttpTransport {
 			try (InputStream body = (status >= 200 && status < 300) ? connection.getInputStream()
 					: errorBody(connection)) {
 				byte[] bytes = body.readNBytes(PlatformAnswer.MAX_BODY);
-				return new PlatformAnswer(status, contentType(connection.getContentType()), bytes);
+				return new PlatformAnswer(status, ResponseHeaders.mediaType(connection.getContentType()), bytes);
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -138,7 +137,7 @@ public final class InfisicalHttpTransport {
 		}
 		String endpoint = endpoint(request);
 		byte[] body = request.body();
-		MediaType contentType = request.contentType();
+		String contentType = request.contentType();
 		HttpURLConnection connection = null;
 		try {
 			connection = this.connections.open(URI.create(this.siteUrl + request.pathAndQuery()), request.method(),
@@ -151,7 +150,7 @@ public final class InfisicalHttpTransport {
 				connection.setRequestProperty(HttpHeaders.IF_NONE_MATCH, request.ifNoneMatch());
 			}
 			if (body != null && contentType != null) {
-				connection.setRequestProperty(HttpHeaders.CONTENT_TYPE, contentType.toString());
+				connection.setRequestProperty(HttpHeaders.CONTENT_TYPE, contentType);
 				// no streaming mode: the JDK buffers the small body and keeps a 401's
 				// answer
 				try (OutputStream out = connection.getOutputStream()) {
@@ -161,8 +160,8 @@ public final class InfisicalHttpTransport {
 			int status = connection.getResponseCode();
 			HttpURLConnection answered = connection;
 			try {
-				return readAnswer(endpoint, request, status, headers(answered), () -> errorBody(answered),
-						answered::getInputStream, reader);
+				return readAnswer(endpoint, request, status, ResponseHeaders.of(answered.getHeaderFields()),
+						() -> errorBody(answered), answered::getInputStream, reader);
 			}
 			finally {
 				drainAndClose(answered, status);
@@ -192,15 +191,15 @@ public final class InfisicalHttpTransport {
 			}
 			byte[] body = request.body();
 			if (body != null && request.contentType() != null) {
-				headers.setContentType(request.contentType());
+				headers.set(HttpHeaders.CONTENT_TYPE, request.contentType());
 				headers.setContentLength(body.length);
 				try (OutputStream out = http.getBody()) {
 					out.write(body);
 				}
 			}
 			try (ClientHttpResponse response = http.execute()) {
-				return readAnswer(endpoint, request, response.getStatusCode().value(), response.getHeaders(),
-						response::getBody, response::getBody, reader);
+				return readAnswer(endpoint, request, response.getStatusCode().value(),
+						ResponseHeaders.of(response.getHeaders()), response::getBody, response::getBody, reader);
 			}
 		}
 		catch (TruncatedBodyException ex) {
@@ -210,25 +209,6 @@ public final class InfisicalHttpTransport {
 		catch (IOException ex) {
 			throw InfisicalApiFailures.ioFailure(endpoint, ex);
 		}
-	}
-
-	private static @Nullable MediaType contentType(@Nullable String value) {
-		try {
-			return (value != null) ? MediaType.parseMediaType(value) : null;
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-	}
-
-	private static HttpHeaders headers(HttpURLConnection connection) {
-		HttpHeaders headers = new HttpHeaders();
-		connection.getHeaderFields().forEach((name, values) -> {
-			if (name != null) {
-				headers.addAll(name, values);
-			}
-		});
-		return headers;
 	}
 
 	private static InputStream errorBody(HttpURLConnection connection) {
@@ -271,7 +251,7 @@ public final class InfisicalHttpTransport {
 	 * @return the result
 	 * @throws IOException when the body cannot be read
 	 */
-	static <T> T readAnswer(String endpoint, ApiRequest request, int status, HttpHeaders headers,
+	static <T> T readAnswer(String endpoint, ApiRequest request, int status, ResponseHeaders headers,
 			BodySupplier errorBody, BodySupplier body, ResponseReader<T> reader) throws IOException {
 		if (status == 304 && request.ifNoneMatch() != null) {
 			return reader.read(status, headers, InputStream.nullInputStream());
@@ -279,13 +259,12 @@ public final class InfisicalHttpTransport {
 		if (status < 200 || status >= 300) {
 			throw InfisicalApiFailures.status(endpoint, status, headers, errorBody.get());
 		}
-		MediaType contentType = headers.getContentType();
-		if (contentType != null && !InfisicalApiFailures.isJson(contentType)) {
-			throw InfisicalApiFailures.badResponse(endpoint, "the answer is " + contentType.getType() + "/"
-					+ contentType.getSubtype() + " where JSON was expected");
+		String mediaType = headers.mediaType();
+		if (mediaType != null && !ResponseHeaders.isJson(mediaType)) {
+			throw InfisicalApiFailures.badResponse(endpoint, "the answer is " + mediaType + " where JSON was expected");
 		}
 		try {
-			return reader.read(status, headers, new ContentLengthInputStream(body.get(), headers.getContentLength()));
+			return reader.read(status, headers, new ContentLengthInputStream(body.get(), headers.contentLength()));
 		}
 		catch (BadJsonException ex) {
 			throw InfisicalApiFailures.badResponse(endpoint, ex.getMessage());
@@ -346,7 +325,7 @@ public final class InfisicalHttpTransport {
 		 * @param body the body (empty for 304)
 		 * @return the result
 		 */
-		T read(int status, HttpHeaders headers, InputStream body);
+		T read(int status, ResponseHeaders headers, InputStream body);
 
 	}
 

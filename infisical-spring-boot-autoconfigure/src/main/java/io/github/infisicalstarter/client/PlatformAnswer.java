@@ -5,19 +5,17 @@ import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.MediaType;
-
 /**
  * The answer of a platform's metadata service (a cloud's instance metadata, a token
  * endpoint) to a GET the starter sent through its own transport. The body is usually a
  * credential, so {@code toString()} leaves it out.
  *
  * @param status the HTTP status
- * @param contentType the content type, or {@code null}
+ * @param contentType the media type ({@code type/subtype}, lower case), or {@code null}
  * @param body the body (at most {@value #MAX_BODY} bytes)
  * @since 0.1.0
  */
-public record PlatformAnswer(int status, @Nullable MediaType contentType, byte[] body) {
+public record PlatformAnswer(int status, @Nullable String contentType, byte[] body) {
 
 	/** The largest body read: metadata answers are small tokens. */
 	static final int MAX_BODY = 256 * 1024;

@@ -193,7 +193,7 @@ public final class ReactiveInfisicalClient {
 			headers.setIfNoneMatch(request.ifNoneMatch());
 		}
 		if (request.body() != null && request.contentType() != null) {
-			headers.setContentType(request.contentType());
+			headers.set(HttpHeaders.CONTENT_TYPE, request.contentType());
 			headers.setContentLength(request.body().length);
 		}
 	}
@@ -201,7 +201,7 @@ public final class ReactiveInfisicalClient {
 	private static <T> T read(String endpoint, ApiRequest request, int status, HttpHeaders headers, byte[] body,
 			ResponseReader<T> reader) {
 		try {
-			return InfisicalHttpTransport.readAnswer(endpoint, request, status, headers,
+			return InfisicalHttpTransport.readAnswer(endpoint, request, status, ResponseHeaders.of(headers),
 					() -> new ByteArrayInputStream(body), () -> new ByteArrayInputStream(body), reader);
 		}
 		catch (IOException ex) {

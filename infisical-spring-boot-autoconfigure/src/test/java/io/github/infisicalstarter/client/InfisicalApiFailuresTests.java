@@ -2,11 +2,11 @@ package io.github.infisicalstarter.client;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import io.github.infisicalstarter.client.InfisicalApiException.Kind;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,10 +64,8 @@ class InfisicalApiFailuresTests {
 	}
 
 	private static InfisicalApiException status(int status, String contentType, String body) {
-		HttpHeaders headers = new HttpHeaders();
-		if (contentType != null) {
-			headers.set(HttpHeaders.CONTENT_TYPE, contentType);
-		}
+		ResponseHeaders headers = ResponseHeaders
+			.of((contentType != null) ? Map.of("content-type", List.of(contentType)) : Map.of());
 		return InfisicalApiFailures.status(LIST, status, headers,
 				new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
 	}
