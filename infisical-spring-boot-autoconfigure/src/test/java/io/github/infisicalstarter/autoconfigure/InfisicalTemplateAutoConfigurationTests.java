@@ -11,6 +11,8 @@ import io.github.infisicalstarter.core.ReactiveInfisicalTemplate;
 import io.github.infisicalstarter.env.InfisicalSecretsService;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -44,18 +46,11 @@ class InfisicalTemplateAutoConfigurationTests {
 			.doesNotHaveBean(ReactiveInfisicalOperations.class));
 	}
 
-	@Test
-	void noReactiveTemplateWithoutWebFlux() {
+	@ParameterizedTest
+	@ValueSource(classes = { WebClient.class, ClientHttpConnectorBuilder.class })
+	void noReactiveTemplateWithoutWebFluxOrBootsConnectorBuilders(Class<?> missing) {
 		this.contextRunner.withUserConfiguration(ServiceConfiguration.class)
-			.withClassLoader(new FilteredClassLoader(WebClient.class))
-			.run((context) -> assertThat(context).hasSingleBean(InfisicalTemplate.class)
-				.doesNotHaveBean(ReactiveInfisicalOperations.class));
-	}
-
-	@Test
-	void noReactiveTemplateWithoutBootsConnectorBuilders() {
-		this.contextRunner.withUserConfiguration(ServiceConfiguration.class)
-			.withClassLoader(new FilteredClassLoader(ClientHttpConnectorBuilder.class))
+			.withClassLoader(new FilteredClassLoader(missing))
 			.run((context) -> assertThat(context).hasSingleBean(InfisicalTemplate.class)
 				.doesNotHaveBean(ReactiveInfisicalOperations.class));
 	}

@@ -1,6 +1,7 @@
 package io.github.infisicalstarter.config;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,44 +12,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecretsLocationTests {
 
-	private static final SecretsLocation LOCATION = new SecretsLocation("p", "dev", "/db", false, true, true, false, "",
-			List.of("t"), List.of("A*"), List.of("B*"));
+	private static final int COMPONENTS = 11;
+
+	private static final SecretsLocation LOCATION = changed(-1);
 
 	@Test
 	void equalComponentsMakeEqualLocations() {
-		SecretsLocation same = new SecretsLocation("p", "dev", "/db", false, true, true, false, "", List.of("t"),
-				List.of("A*"), List.of("B*"));
-		assertThat(same).isEqualTo(LOCATION).hasSameHashCodeAs(LOCATION);
-		assertThat(LOCATION).isEqualTo(LOCATION).isNotEqualTo(null).isNotEqualTo("p/dev/db");
+		assertThat(changed(-1)).isEqualTo(LOCATION).hasSameHashCodeAs(LOCATION);
+		assertThat(LOCATION).isEqualTo(LOCATION).isNotEqualTo(null).isNotEqualTo(LOCATION.name());
 	}
 
 	@Test
 	void everyComponentTakesPart() {
-		List<SecretsLocation> others = List.of(
-				new SecretsLocation("q", "dev", "/db", false, true, true, false, "", List.of("t"), List.of("A*"),
-						List.of("B*")),
-				new SecretsLocation("p", "prod", "/db", false, true, true, false, "", List.of("t"), List.of("A*"),
-						List.of("B*")),
-				new SecretsLocation("p", "dev", "/", false, true, true, false, "", List.of("t"), List.of("A*"),
-						List.of("B*")),
-				new SecretsLocation("p", "dev", "/db", true, true, true, false, "", List.of("t"), List.of("A*"),
-						List.of("B*")),
-				new SecretsLocation("p", "dev", "/db", false, false, true, false, "", List.of("t"), List.of("A*"),
-						List.of("B*")),
-				new SecretsLocation("p", "dev", "/db", false, true, false, false, "", List.of("t"), List.of("A*"),
-						List.of("B*")),
-				new SecretsLocation("p", "dev", "/db", false, true, true, true, "", List.of("t"), List.of("A*"),
-						List.of("B*")),
-				new SecretsLocation("p", "dev", "/db", false, true, true, false, "X_", List.of("t"), List.of("A*"),
-						List.of("B*")),
-				new SecretsLocation("p", "dev", "/db", false, true, true, false, "", List.of(), List.of("A*"),
-						List.of("B*")),
-				new SecretsLocation("p", "dev", "/db", false, true, true, false, "", List.of("t"), List.of(),
-						List.of("B*")),
-				new SecretsLocation("p", "dev", "/db", false, true, true, false, "", List.of("t"), List.of("A*"),
-						List.of()));
+		List<SecretsLocation> others = IntStream.range(0, COMPONENTS).mapToObj(SecretsLocationTests::changed).toList();
 		assertThat(others).allSatisfy((other) -> assertThat(other).isNotEqualTo(LOCATION));
 		assertThat(others).extracting(SecretsLocation::hashCode).doesNotHaveDuplicates();
+	}
+
+	/** The location with one component (0 to 10, in declaration order) changed. */
+	private static SecretsLocation changed(int component) {
+		return new SecretsLocation((component == 0) ? "q" : "p", (component == 1) ? "prod" : "dev",
+				(component == 2) ? "/" : "/db", component == 3, component != 4, component != 5, component == 6,
+				(component == 7) ? "X_" : "", (component == 8) ? List.of() : List.of("t"),
+				(component == 9) ? List.of() : List.of("A*"), (component == 10) ? List.of() : List.of("B*"));
 	}
 
 }
