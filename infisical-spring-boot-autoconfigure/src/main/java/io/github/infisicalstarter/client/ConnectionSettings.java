@@ -25,15 +25,6 @@ import org.springframework.boot.ssl.SslBundle;
 public record ConnectionSettings(@Nullable Duration connectTimeout, @Nullable Duration readTimeout,
 		@Nullable SslBundle sslBundle) {
 
-	/**
-	 * Return these settings without a read timeout, for clients that apply it per request
-	 * or never (event streams).
-	 * @return the settings without a read timeout
-	 */
-	public ConnectionSettings withoutReadTimeout() {
-		return new ConnectionSettings(this.connectTimeout, null, this.sslBundle);
-	}
-
 	@Override
 	public String toString() {
 		return "ConnectionSettings[connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout

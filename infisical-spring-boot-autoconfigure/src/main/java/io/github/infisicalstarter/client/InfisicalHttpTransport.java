@@ -285,7 +285,7 @@ public final class InfisicalHttpTransport {
 		ClientHttpRequestFactory factory = this.patchRequestFactory;
 		if (factory == null) {
 			JdkClientHttpRequestFactory jdk = new JdkClientHttpRequestFactory(
-					JdkHttpClients.builder(this.settings.withoutReadTimeout()).build());
+					JdkHttpClients.builder(this.settings).build());
 			if (this.settings.readTimeout() != null) {
 				jdk.setReadTimeout(this.settings.readTimeout());
 			}
