@@ -12,6 +12,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -34,17 +35,29 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnInfisicalSecretsService
 public final class InfisicalObservationAutoConfiguration {
 
-	@Bean
-	SmartInitializingSingleton infisicalObservations(ObjectProvider<InfisicalSecretsService> infisicalSecretsService,
-			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<InfisicalObservationConvention> convention) {
-		return () -> {
-			InfisicalSecretsService service = infisicalSecretsService.getIfAvailable();
-			ObservationRegistry registry = observationRegistry.getIfUnique();
-			if (service != null && registry != null && !registry.isNoop()) {
-				service.observeWith(new ObservationCallObservations(registry, convention.getIfUnique()));
-			}
-		};
+	/**
+	 * Only with a registry: without one (no actuator, no registry of the application's
+	 * own) nothing is defined, so an application pays no bean and loads no Micrometer
+	 * type for observations it cannot make.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(ObservationRegistry.class)
+	static class ObservationConfiguration {
+
+		@Bean
+		SmartInitializingSingleton infisicalObservations(
+				ObjectProvider<InfisicalSecretsService> infisicalSecretsService,
+				ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<InfisicalObservationConvention> convention) {
+			return () -> {
+				InfisicalSecretsService service = infisicalSecretsService.getIfAvailable();
+				ObservationRegistry registry = observationRegistry.getIfUnique();
+				if (service != null && registry != null && !registry.isNoop()) {
+					service.observeWith(new ObservationCallObservations(registry, convention.getIfUnique()));
+				}
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -4,6 +4,7 @@ import io.github.infisicalstarter.autoconfigure.InfisicalAutoConfigurationTests;
 import io.github.infisicalstarter.observation.InfisicalMeterBinder;
 import io.github.infisicalstarter.observation.InfisicalObservationAutoConfiguration;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -37,6 +38,16 @@ class InfisicalActuatorAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(InfisicalHealthIndicator.class)
 			.doesNotHaveBean(InfisicalEndpoint.class)
 			.doesNotHaveBean(InfisicalMeterBinder.class));
+	}
+
+	@Test
+	void observationsOnlyWithARegistry() {
+		this.contextRunner.withUserConfiguration(InfisicalAutoConfigurationTests.ServiceConfiguration.class)
+			.run((context) -> assertThat(context).doesNotHaveBean("infisicalObservations")
+				.doesNotHaveBean(ObservationRegistry.class));
+		this.contextRunner.withUserConfiguration(InfisicalAutoConfigurationTests.ServiceConfiguration.class)
+			.withBean(ObservationRegistry.class, ObservationRegistry::create)
+			.run((context) -> assertThat(context).hasBean("infisicalObservations"));
 	}
 
 	@Test
