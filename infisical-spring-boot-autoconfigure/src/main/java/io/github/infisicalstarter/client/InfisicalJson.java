@@ -425,7 +425,7 @@ final class InfisicalJson {
 	}
 
 	/**
-	 * Parse through a {@link InputStreamReader}: Jackson's char-based parser is loaded
+	 * Parse through an {@link InputStreamReader}: Jackson's char-based parser is loaded
 	 * with {@link JsonFactory} anyway, its byte-based one (and its encoding detection,
 	 * ~75 kB of classes) would be loaded for these calls alone at start-up.
 	 */
