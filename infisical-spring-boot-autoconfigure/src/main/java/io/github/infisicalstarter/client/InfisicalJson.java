@@ -2,8 +2,6 @@ package io.github.infisicalstarter.client;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -424,14 +422,8 @@ final class InfisicalJson {
 		};
 	}
 
-	/**
-	 * Parse through an {@link InputStreamReader}: Jackson's char-based parser is loaded
-	 * with {@link JsonFactory} anyway, its byte-based one (and its encoding detection,
-	 * ~75 kB of classes) would be loaded for these calls alone at start-up.
-	 */
 	private static <T> T read(InputStream in, DocumentReader<T> reader) {
-		try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(),
-				new InputStreamReader(in, StandardCharsets.UTF_8))) {
+		try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), in)) {
 			JsonToken first = parser.nextToken();
 			if (first == null) {
 				throw new BadJsonException("the body is empty");

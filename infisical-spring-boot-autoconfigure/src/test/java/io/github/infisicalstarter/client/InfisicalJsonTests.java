@@ -37,6 +37,22 @@ class InfisicalJsonTests {
 	}
 
 	@Test
+	void readsUtf8WithAByteOrderMarkAndUtf16() {
+		// RFC 8259 lets parsers ignore a byte order mark; the byte-source parser also
+		// detects UTF-16 and UTF-32
+		String body = "{\"secrets\":[{\"secretKey\":\"A\",\"secretValue\":\"h\u00e9\"}]}";
+		byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+		byte[] utf8 = body.getBytes(StandardCharsets.UTF_8);
+		byte[] withBom = new byte[bom.length + utf8.length];
+		System.arraycopy(bom, 0, withBom, 0, bom.length);
+		System.arraycopy(utf8, 0, withBom, bom.length, utf8.length);
+		for (byte[] bytes : new byte[][] { withBom, body.getBytes(StandardCharsets.UTF_16) }) {
+			assertThat(InfisicalJson.readSecrets(new ByteArrayInputStream(bytes), null).secrets())
+				.containsExactly(new RawSecret("A", "h\u00e9", "/"));
+		}
+	}
+
+	@Test
 	void problemsAreDescribedWithoutQuotingTheBody() {
 		assertBad("", "the body is empty");
 		assertBad("<html>secret-page</html>", "not valid JSON");
