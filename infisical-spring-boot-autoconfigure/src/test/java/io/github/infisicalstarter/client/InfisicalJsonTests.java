@@ -1,11 +1,13 @@
 package io.github.infisicalstarter.client;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.github.infisicalstarter.client.InfisicalJson.BadJsonException;
+import io.github.infisicalstarter.client.InfisicalJson.TruncatedBodyException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,19 +39,34 @@ class InfisicalJsonTests {
 	}
 
 	@Test
-	void readsUtf8WithAByteOrderMarkAndUtf16() {
-		// RFC 8259 lets parsers ignore a byte order mark; the byte-source parser also
-		// detects UTF-16 and UTF-32
-		String body = "{\"secrets\":[{\"secretKey\":\"A\",\"secretValue\":\"h\u00e9\"}]}";
-		byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
-		byte[] utf8 = body.getBytes(StandardCharsets.UTF_8);
-		byte[] withBom = new byte[bom.length + utf8.length];
-		System.arraycopy(bom, 0, withBom, 0, bom.length);
-		System.arraycopy(utf8, 0, withBom, bom.length, utf8.length);
-		for (byte[] bytes : new byte[][] { withBom, body.getBytes(StandardCharsets.UTF_16) }) {
+	void readsUtf8WithOrWithoutAByteOrderMark() {
+		// RFC 8259: UTF-8 between systems, and parsers may ignore a byte order mark
+		byte[] utf8 = "{\"secrets\":[{\"secretKey\":\"A\",\"secretValue\":\"h\u00e9 \ud83d\ude00\"}]}"
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] withBom = new byte[utf8.length + 3];
+		withBom[0] = (byte) 0xEF;
+		withBom[1] = (byte) 0xBB;
+		withBom[2] = (byte) 0xBF;
+		System.arraycopy(utf8, 0, withBom, 3, utf8.length);
+		for (byte[] bytes : new byte[][] { utf8, withBom }) {
 			assertThat(InfisicalJson.readSecrets(new ByteArrayInputStream(bytes), null).secrets())
-				.containsExactly(new RawSecret("A", "h\u00e9", "/"));
+				.containsExactly(new RawSecret("A", "h\u00e9 \ud83d\ude00", "/"));
 		}
+	}
+
+	@Test
+	void aBodyThatBreaksOffIsTruncatedNotBadJson() {
+		InputStream broken = new InputStream() {
+
+			@Override
+			public int read() throws IOException {
+				throw new IOException("connection reset");
+			}
+
+		};
+		assertThatExceptionOfType(TruncatedBodyException.class)
+			.isThrownBy(() -> InfisicalJson.readSecrets(broken, null))
+			.withCauseInstanceOf(IOException.class);
 	}
 
 	@Test
