@@ -19,11 +19,16 @@ import io.github.infisicalstarter.testserver.InfisicalTestServerExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,8 +145,49 @@ class ObservationIntegrationTests {
 		assertThat(registry).doesNotHaveAnyRemainingCurrentObservation();
 	}
 
+	@Test
+	void callsAreObservedThroughTheApplicationsOwnRegistry() {
+		InfisicalTestServer server = infisical.server();
+		server.secret(PROJECT, "dev", "/", "FOO", "observed-value");
+		// no observeWith(..) here: Spring Boot builds the registry and registers the
+		// handler bean, the starter's auto-configuration hands the registry to the
+		// service
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApp.class,
+				RecordingHandlerConfiguration.class)
+			.web(WebApplicationType.NONE)
+			.run(TestApps.arguments(server, WATCHED))) {
+			assertThat(context.getBean(ObservationRegistry.class).isNoop()).isFalse();
+			context.getBean(InfisicalSecretsWatcher.class).pollNow();
+			assertThat(context.getBean(RecordingHandlerConfiguration.class).stopped).containsExactly("poll");
+		}
+	}
+
 	private List<String> operations(TestObservationRegistry registry) {
 		return this.stopped.stream().distinct().toList();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RecordingHandlerConfiguration {
+
+		final List<String> stopped = new CopyOnWriteArrayList<>();
+
+		@Bean
+		ObservationHandler<InfisicalObservationContext> recordingInfisicalHandler() {
+			return new ObservationHandler<>() {
+
+				@Override
+				public void onStop(InfisicalObservationContext context) {
+					RecordingHandlerConfiguration.this.stopped.add(context.getOperation());
+				}
+
+				@Override
+				public boolean supportsContext(Observation.Context context) {
+					return context instanceof InfisicalObservationContext;
+				}
+
+			};
+		}
+
 	}
 
 }

@@ -41,6 +41,17 @@ public final class TestApps {
 	 * @return the running context
 	 */
 	public static ConfigurableApplicationContext run(InfisicalTestServer server, String... extra) {
+		return runRaw(arguments(server, extra));
+	}
+
+	/**
+	 * The arguments {@link #run} starts with: the {@link #credentials}, an extra argument
+	 * replacing a default one with the same key.
+	 * @param server the server
+	 * @param extra more {@code --key=value} arguments
+	 * @return the arguments
+	 */
+	public static String[] arguments(InfisicalTestServer server, String... extra) {
 		Map<String, String> args = new LinkedHashMap<>();
 		for (String arg : credentials(server)) {
 			args.put(key(arg), arg);
@@ -48,7 +59,7 @@ public final class TestApps {
 		for (String arg : extra) {
 			args.put(key(arg), arg);
 		}
-		return runRaw(args.values().toArray(String[]::new));
+		return args.values().toArray(String[]::new);
 	}
 
 	private static String key(String arg) {
