@@ -16,7 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cloud.endpoint.event.RefreshEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -66,6 +68,13 @@ class InfisicalEventsAutoConfigurationTests {
 	@Test
 	void notWithoutTheWatcher() {
 		runner(false).withPropertyValues("infisical.refresh.events.enabled=true")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(InfisicalEventSubscriptions.class));
+	}
+
+	@Test
+	void notWithoutSpringCloud() {
+		runner(false).withClassLoader(new FilteredClassLoader(RefreshEvent.class))
+			.withPropertyValues("infisical.refresh.events.enabled=true")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(InfisicalEventSubscriptions.class));
 	}
 
