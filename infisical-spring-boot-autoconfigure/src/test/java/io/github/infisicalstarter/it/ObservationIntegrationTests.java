@@ -57,19 +57,7 @@ class ObservationIntegrationTests {
 		InfisicalTestServer server = infisical.server();
 		server.secret(PROJECT, "dev", "/", "FOO", "observed-value");
 		TestObservationRegistry registry = TestObservationRegistry.create();
-		registry.observationConfig().observationHandler(new ObservationHandler<InfisicalObservationContext>() {
-
-			@Override
-			public void onStop(InfisicalObservationContext context) {
-				ObservationIntegrationTests.this.stopped.add(context.getOperation());
-			}
-
-			@Override
-			public boolean supportsContext(Observation.Context context) {
-				return context instanceof InfisicalObservationContext;
-			}
-
-		});
+		registry.observationConfig().observationHandler(recordingHandler(this.stopped));
 		ConfigurableApplicationContext context = TestApps.run(server, WATCHED);
 		try {
 			assertThat(context.getBean(MeterRegistry.class)
@@ -166,6 +154,25 @@ class ObservationIntegrationTests {
 		return this.stopped.stream().distinct().toList();
 	}
 
+	/**
+	 * A handler that records the operation of every stopped Infisical observation.
+	 */
+	static ObservationHandler<InfisicalObservationContext> recordingHandler(List<String> stopped) {
+		return new ObservationHandler<>() {
+
+			@Override
+			public void onStop(InfisicalObservationContext context) {
+				stopped.add(context.getOperation());
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof InfisicalObservationContext;
+			}
+
+		};
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class RecordingHandlerConfiguration {
 
@@ -173,19 +180,7 @@ class ObservationIntegrationTests {
 
 		@Bean
 		ObservationHandler<InfisicalObservationContext> recordingInfisicalHandler() {
-			return new ObservationHandler<>() {
-
-				@Override
-				public void onStop(InfisicalObservationContext context) {
-					RecordingHandlerConfiguration.this.stopped.add(context.getOperation());
-				}
-
-				@Override
-				public boolean supportsContext(Observation.Context context) {
-					return context instanceof InfisicalObservationContext;
-				}
-
-			};
+			return recordingHandler(this.stopped);
 		}
 
 	}
