@@ -12,7 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecretsLocationTests {
 
-	private static final int COMPONENTS = 11;
+	/**
+	 * Derived, so that a new component fails the test until {@link #changed} covers it.
+	 */
+	private static final int COMPONENTS = SecretsLocation.class.getRecordComponents().length;
 
 	private static final SecretsLocation LOCATION = changed(-1);
 
@@ -29,7 +32,10 @@ class SecretsLocationTests {
 		assertThat(others).extracting(SecretsLocation::hashCode).doesNotHaveDuplicates();
 	}
 
-	/** The location with one component (0 to 10, in declaration order) changed. */
+	/**
+	 * The location with one component (0 to 10, in declaration order) changed; any other
+	 * number changes none.
+	 */
 	private static SecretsLocation changed(int component) {
 		return new SecretsLocation((component == 0) ? "q" : "p", (component == 1) ? "prod" : "dev",
 				(component == 2) ? "/" : "/db", component == 3, component != 4, component != 5, component == 6,
